@@ -1,0 +1,1 @@
+"""Audit rules, grouped by what they read."""

@@ -1,0 +1,1 @@
+"""PG1xx: settings and deployment configuration rules, one per module."""

@@ -1,0 +1,57 @@
+"""Secret redaction shared by every rule and reporter.
+
+Rules redact what they put into evidence; reporters pass every text through
+:func:`redact_text` again, so a secret that slipped into a message is still masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "********"
+
+_URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.\-]*://[^/\s:@'\"]*:)(?P<secret>[^@\s/'\"]+)(?=@)",
+                           re.IGNORECASE)
+_ASSIGNED_SECRET = re.compile(
+    r"(?P<head>\b[\w.\-]*(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|private[_-]?key|"
+    r"access[_-]?key|auth[_-]?key|credentials?|dsn)[\w.\-]*['\"]?\s*(?:=|:|,)\s*[rbuf]?['\"]?)"
+    r"(?P<secret>[^'\"\s,)}\]]{4,})",
+    re.IGNORECASE,
+)
+_KNOWN_FORMATS = re.compile(
+    r"django-insecure-[^'\"\s]+"
+    r"|\bsk_(?:live|test)_[0-9a-zA-Z]{10,}"
+    r"|\bAKIA[0-9A-Z]{16}\b"
+    r"|\bgh[pousr]_[0-9A-Za-z]{30,}"
+    r"|\bxox[abpr]-[0-9A-Za-z-]{10,}"
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"
+)
+
+
+def mask(secret: object) -> str:
+    """How a secret value is shown: never any of its characters, only its length."""
+    text = str(secret)
+    return f"{MASK} ({len(text)} chars)" if text else "''"
+
+
+def redact_text(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """Mask known secret values, URL passwords and values assigned to secret-like names."""
+    for secret in sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    text = _KNOWN_FORMATS.sub(MASK, text)
+    text = _URL_PASSWORD.sub(lambda m: m.group("head") + MASK, text)
+    return _ASSIGNED_SECRET.sub(
+        lambda m: m.group("head") + (m.group("secret") if _harmless(m.group("secret")) else MASK),
+        text,
+    )
+
+
+def _harmless(value: str) -> bool:
+    """Values after a secret-like name that are not secrets (names, lookups, placeholders)."""
+    lowered = value.lower().strip("'\"")
+    return (
+        lowered.startswith(("os.", "env", "config(", "getenv", "none", "true", "false", MASK))
+        or lowered in {"", "****", "...", "<redacted>"}
+        or (value.isidentifier() and value.isupper())
+        or value.startswith(("(", "[", "{"))
+    )

@@ -1,0 +1,40 @@
+"""The outcome of one run: what every reporter renders and the CLI turns into an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .finding import Finding
+from .severity import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Findings after filtering, plus what a reader needs to trust them."""
+
+    kind: str
+    """``"audit"``, ``"scan"`` or ``"deps"``."""
+    target: str
+    """The audited root (absolute path) or the scanned URL."""
+    findings: tuple[Finding, ...]
+    scopes: tuple[str, ...] = ()
+    """What was covered: settings modules audited, URLs scanned."""
+    files_audited: int = 0
+    suppressed: int = 0
+    baselined: int = 0
+    baseline_fixed: int = 0
+    """Baseline entries that matched nothing this run (fixed, or the code moved away)."""
+    incomplete: bool = False
+    errors: tuple[str, ...] = ()
+    """Problems that made the run incomplete, one line each, already redacted."""
+    duration: float = 0.0
+    tool_version: str = field(default="")
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(reversed(Severity), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def at_or_above(self, threshold: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= threshold]

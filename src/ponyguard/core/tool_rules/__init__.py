@@ -1,0 +1,1 @@
+"""PG0xx: problems of the tool itself (unparsable input, settings not found, suppressions)."""
