@@ -1,5 +1,12 @@
 """ponyguard: a security checkup for Django sites.
 
+The library API is the product; the CLI and the Django app are thin faces of it::
+
+    from ponyguard import audit_project, Severity
+    result = audit_project("path/to/project")
+    for finding in result.at_or_above(Severity.HIGH):
+        print(finding.rule.id, finding.location, finding.message)
+
 Importing this package never touches Django settings; the Django app is
 ``INSTALLED_APPS += ["ponyguard"]`` (see :mod:`ponyguard.checks`).
 """
@@ -7,3 +14,31 @@ Importing this package never touches Django settings; the Django app is
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from .audit import audit_project  # noqa: E402
+from .core.config import Config, load_config  # noqa: E402
+from .core.errors import ConfigError, InputError, PonyguardError, RuleError  # noqa: E402
+from .core.finding import Finding, Location  # noqa: E402
+from .core.registry import load_rules  # noqa: E402
+from .core.result import RunResult  # noqa: E402
+from .core.rule import Rule, RuleDoc  # noqa: E402
+from .core.severity import Confidence, Severity  # noqa: E402
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Confidence",
+    "Finding",
+    "InputError",
+    "Location",
+    "PonyguardError",
+    "Rule",
+    "RuleDoc",
+    "RuleError",
+    "RunResult",
+    "Severity",
+    "__version__",
+    "audit_project",
+    "load_config",
+    "load_rules",
+]

@@ -1,0 +1,232 @@
+"""The ``ponyguard`` command: parse arguments, call the library, render, set the exit code.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage error,
+bad configuration, or a run that could not complete.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .core.config import Config, apply_environment, find_config_file, load_config
+from .core.errors import PonyguardError
+from .core.registry import load_rules
+from .core.result import RunResult
+from .core.severity import Confidence, Severity
+
+FORMATS = ("text", "json", "sarif", "html")
+SEVERITIES = [s.value for s in Severity]
+CONFIDENCES = [c.value for c in Confidence]
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fatal(message: str) -> NoReturn:
+    click.echo(f"ponyguard: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _parse_env(pairs: Iterable[str], env_files: Iterable[str]) -> dict[str, str]:
+    from dotenv import dotenv_values
+
+    env: dict[str, str] = {}
+    for env_file in env_files:
+        if not Path(env_file).is_file():
+            raise click.BadParameter(f"{env_file} is not a file", param_hint="--env-file")
+        env.update({k: v or "" for k, v in dotenv_values(env_file).items()})
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--env")
+        env[name] = value
+    return env
+
+
+def _reporter(fmt: str, color: str) -> Any:
+    from .report import HtmlReporter, JsonReporter, SarifReporter, TextReporter
+
+    if fmt == "json":
+        return JsonReporter()
+    if fmt == "sarif":
+        return SarifReporter()
+    if fmt == "html":
+        return HtmlReporter()
+    use_color = {"always": True, "never": False}.get(color)
+    return TextReporter(color=use_color)
+
+
+def _emit(result: RunResult, fmt: str, output: str | None, color: str) -> None:
+    if fmt == "html" and output is None:
+        output = "ponyguard-report.html"
+    if output is not None and fmt == "text" and color == "auto":
+        color = "never"
+    rendered = _reporter(fmt, color).render(result)
+    if output is None:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+        return
+    Path(output).write_text(rendered, encoding="utf-8")
+    click.echo(f"ponyguard: report written to {output}", err=True)
+
+
+def _exit_code(result: RunResult, fail_on: Severity, exit_zero: bool) -> int:
+    if result.incomplete:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if result.at_or_above(fail_on) else EXIT_CLEAN
+
+
+def _config_for(root: Path, config_file: str | None, isolated: bool) -> Config:
+    if isolated:
+        return Config()
+    if config_file and not Path(config_file).is_file():
+        raise click.BadParameter(f"{config_file} does not exist", param_hint="--config")
+    path = Path(config_file) if config_file else find_config_file(root)
+    return apply_environment(load_config(path))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ponyguard")
+def cli() -> None:
+    """ponyguard: is this Django site safe to put in front of the internet?"""
+
+
+def common_output_options(func: Any) -> Any:
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), envvar="PONYGUARD_FORMAT",
+                     default="text", show_default=True, help="Report format."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False),
+                     help="Write the report to FILE instead of standard output."),
+        click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                     help="Colour in text output (NO_COLOR and FORCE_COLOR are honoured)."),
+        click.option("--fail-on", type=click.Choice(SEVERITIES, case_sensitive=False),
+                     help="Exit 1 when a finding is at or above this severity [default: low]."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("path", default=".", type=click.Path(file_okay=False))
+@common_output_options
+@click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
+              help="Hide findings below this confidence [default: low].")
+@click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
+@click.option("--extend-select", multiple=True, help="Add rules to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
+@click.option("--exclude", multiple=True, help="Skip paths matching these globs.")
+@click.option("--settings-module", multiple=True, help="Audit this settings module (dotted).")
+@click.option("--env", "env_pairs", multiple=True, metavar="NAME=VALUE",
+              help="Evaluate settings with this environment variable set.")
+@click.option("--env-file", multiple=True, type=click.Path(dir_okay=False),
+              help="Evaluate settings with the variables of this .env file.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only new findings.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in FILE and exit 0.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read configuration from FILE instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | None,
+          exit_zero: bool, min_confidence: str | None, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
+          settings_module: tuple[str, ...], env_pairs: tuple[str, ...],
+          env_file: tuple[str, ...], baseline: str | None, write_baseline: str | None,
+          config_file: str | None, isolated: bool) -> None:
+    """Audit a Django project's source tree (settings, and soon code and templates)."""
+    from .audit import audit_project
+    from .core.baseline import write_baseline as write_baseline_file
+
+    root = Path(path)
+    try:
+        config = _config_for(root, config_file, isolated)
+        env = {**config.env, **_parse_env(env_pairs, env_file)}
+        config = config.with_overrides(
+            select=_split(select) or None,
+            extend_select=_split(extend_select) or None,
+            ignore=(config.ignore + _split(ignore)) if ignore else None,
+            extend_exclude=(config.extend_exclude + _split(exclude)) if exclude else None,
+            settings_modules=_split(settings_module) or None,
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+            min_confidence=Confidence.parse(min_confidence) if min_confidence else None,
+            baseline=Path(baseline) if baseline else None,
+            env=env,
+        )
+        if write_baseline:
+            config = dataclasses.replace(config, baseline=None)
+        result = audit_project(root, config)
+    except PonyguardError as exc:
+        _fatal(str(exc))
+    if write_baseline:
+        count = write_baseline_file(Path(write_baseline), result.findings, __version__)
+        click.echo(f"ponyguard: wrote {count} finding(s) to baseline {write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if result.incomplete else EXIT_CLEAN)
+    _emit(result, fmt, output, color)
+    sys.exit(_exit_code(result, config.fail_on, exit_zero))
+
+
+@cli.command()
+@click.option("--select", multiple=True, help="Only rules matching these ids, prefixes or names.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(select: tuple[str, ...], fmt: str) -> None:
+    """List every rule with its id, severity, confidence and title."""
+    from .core.pipeline import rule_selected
+
+    config = Config(select=_split(select))
+    chosen = [rule for rule in load_rules() if rule_selected(rule, config)]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{
+            "id": r.id, "name": r.name, "title": r.title, "severity": r.severity.value,
+            "confidence": r.confidence.value, "cwe": list(r.cwe), "mirrors": r.mirrors,
+        } for r in chosen], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "name", "severity", "confidence", "title", "mirrors", box=None)
+    for r in chosen:
+        table.add_row(r.id, r.name, r.severity.value, r.confidence.value, r.title,
+                      r.mirrors or "")
+    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+@cli.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print a rule's full documentation: why, insecure example, fix, references."""
+    rule = load_rules().get(rule_id)
+    if rule is None:
+        _fatal(f"no rule {rule_id!r} (see `ponyguard rules`)")
+    mirrors = f"\nMirrors Django's `{rule.mirrors}`." if rule.mirrors else ""
+    cwe = ", ".join(f"CWE-{n}" for n in rule.cwe)
+    header = (f"# {rule.id} {rule.name}: {rule.title}\n\n"
+              f"Severity: {rule.severity} · confidence: {rule.confidence} · {cwe}{mirrors}\n\n")
+    text = header + rule.doc.markdown()
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        click.echo(text)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli(standalone_mode=True)
+    except PonyguardError as exc:  # pragma: no cover - commands handle their own
+        _fatal(str(exc))
