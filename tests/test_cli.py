@@ -12,7 +12,9 @@ from click.testing import CliRunner
 from ponyguard.cli import cli
 from tests.helpers import write_project
 
-INSECURE = {"settings.py": 'DEBUG = True\nSECRET_KEY = "django-insecure-planted-1234567890abcdefghij"\n'}
+INSECURE = {
+    "settings.py": 'DEBUG = True\nSECRET_KEY = "django-insecure-planted-1234567890abcdefghij"\n'
+}
 CLEAN_ENOUGH = {"settings.py": "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n"}
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 
-from tests.helpers import audit_files, findings_of, write_project
-
 from ponyguard.audit import audit_project
+from tests.helpers import audit_files, findings_of, write_project
 
 
 def test_syntax_error_in_settings_is_reported_and_run_completes(tmp_path) -> None:
     result = audit_files(tmp_path, {
-        "manage.py": "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n",
+        "manage.py": "import os\n"
+                     "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n",
         "site/__init__.py": "",
         "site/settings.py": "DEBUG = True,,\n",
         "site/prod_settings.py": "DEBUG = True\n",

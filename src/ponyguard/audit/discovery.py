@@ -22,6 +22,7 @@ SKIPPED_DIRS = frozenset({
     "dist", ".eggs", ".ponyguard-cache", "htmlcov",
 })
 ENTRY_FILES = ("manage.py", "wsgi.py", "asgi.py")
+SETTINGS_NAME = re.compile(r"(^|_)settings(_|$)")
 PRODUCTION_NAME = re.compile(r"(^|[._])(prod|production|deploy|deployment|live)([._]|$)")
 DEVELOPMENT_NAME = re.compile(
     r"(^|[._])(dev|devel|development|local|test|tests|testing|ci|debug)([._]|$)")
@@ -85,12 +86,13 @@ class Project:
         return rel.endswith("/__init__.py") or rel == "__init__.py"
 
     def entry_points(self) -> list[EntryPoint]:
-        found = []
+        found: list[EntryPoint] = []
         for rel in sorted(self.python_files):
             if rel.rsplit("/", 1)[-1] in ENTRY_FILES:
                 tree = self.source(rel).tree
                 if tree is not None:
-                    found.extend(EntryPoint(rel, line, mod) for line, mod in _settings_defaults(tree))
+                    defaults = _settings_defaults(tree)
+                    found.extend(EntryPoint(rel, line, module) for line, module in defaults)
         return found
 
     def settings_candidates(self) -> list[str]:
@@ -99,7 +101,7 @@ class Project:
         for rel in sorted(self.python_files):
             parts = rel.removesuffix(".py").split("/")
             in_settings_pkg = "settings" in parts[:-1]
-            named = parts[-1] == "settings" or parts[-1].startswith("settings_")
+            named = bool(SETTINGS_NAME.search(parts[-1]))
             if (named or in_settings_pkg) and (module := self.module_name(rel)):
                 names.append(module)
         return names

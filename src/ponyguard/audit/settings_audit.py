@@ -53,14 +53,15 @@ def audit_settings(project: Project, config: Config) -> SettingsOutcome:
         resolution = resolve_settings(project, module, dict(config.env))
         if resolution is None:
             continue
-        audited.append(module)
         outcome.findings.extend(_notes(project, resolution.notes))
         outcome.files.extend(resolution.files)
+        if resolution.broken:
+            outcome.errors.append(f"settings module {module} could not be read or parsed")
+            continue
+        audited.append(module)
         view = StaticSettings(module, resolution.rel, resolution.values, project)
         outcome.findings.extend(_run_rules(rules, view))
         outcome.findings.extend(_unresolved(view, resolution))
-        if _settings_module_broken(resolution):
-            outcome.errors.append(f"settings module {module} could not be parsed")
     outcome.modules = tuple(audited)
     outcome.files = list(dict.fromkeys(outcome.files))
     return outcome
@@ -147,8 +148,3 @@ def _not_found(project: Project, module: str | None) -> Finding:
         message = ("no Django settings module found (looked for DJANGO_SETTINGS_MODULE in "
                    "manage.py/wsgi.py/asgi.py and for settings.py or a settings/ package)")
     return rule.finding(message, Location(path=None), key=module or "settings")
-
-
-def _settings_module_broken(resolution: Resolution) -> bool:
-    return any(n.kind in {"syntax", "unreadable"} and n.rel == resolution.rel
-               for n in resolution.notes)

@@ -127,10 +127,10 @@ def _apply_suppressions(
     kept: list[Finding] = []
     suppressed = 0
     for finding in findings:
-        path = finding.location.path
-        if path is None:
+        if finding.location.path is None:
             kept.append(finding)
             continue
+        path = finding.location.path
         if path not in by_path:
             text = text_of(path)
             by_path[path] = parse_suppressions(text) if text else []

@@ -33,6 +33,7 @@ from .severity import Confidence, Severity
 
 RULE_ID = re.compile(r"^PG\d{3}$")
 RULE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PROJECT_URL = "https://github.com/ponyguard/ponyguard"
 DOC_SECTIONS = ("Why it matters", "Insecure example", "Fix", "References")
 
 Callback = Callable[..., Iterable[Finding]]
@@ -158,7 +159,7 @@ class Rule:
     def help_uri(self) -> str:
         from .. import __version__
 
-        return f"https://ponyguard.readthedocs.io/en/{__version__}/rules/{self.id}/"
+        return f"{PROJECT_URL}/blob/v{__version__}/docs/rules/{self.id}.md"
 
     def __hash__(self) -> int:
         return hash(self.id)

@@ -20,7 +20,7 @@ class _Ordered(enum.Enum):
     def __lt__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.rank < other.rank  # type: ignore[attr-defined, no-any-return]
+        return self.rank < other.rank
 
     def __str__(self) -> str:
         return str(self.value)
@@ -31,7 +31,8 @@ class _Ordered(enum.Enum):
             return cls(text.strip().lower())
         except ValueError:
             names = ", ".join(m.value for m in cls)
-            raise ValueError(f"{text!r} is not a {cls.__name__.lower()} (one of: {names})") from None
+            kind = cls.__name__.lower()
+            raise ValueError(f"{text!r} is not a {kind} (one of: {names})") from None
 
 
 class Severity(_Ordered):

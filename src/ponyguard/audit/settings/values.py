@@ -78,6 +78,9 @@ class Value:
     is_default: bool = False
     reason: str | None = field(default=None, compare=False)
     """Why the value is unknown, when it is (``"calls open()"``)."""
+    leaves: dict[tuple[Any, ...], Value] = field(default_factory=dict, compare=False,
+                                                 hash=False, repr=False)
+    """Provenance of items inside dicts, by key path: ``("default", "PASSWORD")``."""
 
     @property
     def known(self) -> bool:
@@ -91,6 +94,18 @@ class Value:
     @property
     def env_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(use.name for use in self.env))
+
+    def leaf(self, *path: Any) -> Value:
+        """The item at ``path`` inside nested dicts, with its own provenance when known."""
+        if path in self.leaves:
+            return self.leaves[path]
+        data = self.data
+        for key in path:
+            if not isinstance(data, dict) or key not in data:
+                return Value(UNKNOWN if data is UNKNOWN else None, self.origin)
+            data = data[key]
+        return Value(data, self.origin, env=self.env, hardcoded=self.hardcoded,
+                     is_default=self.is_default)
 
     def with_data(self, data: Any, **changes: Any) -> Value:
         return replace(self, data=data, **changes)

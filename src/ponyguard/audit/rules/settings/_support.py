@@ -1,0 +1,72 @@
+"""Helpers shared by the settings rules: confidence and wording for env-dependent values.
+
+A value that is what it is only because an environment variable is unset (the production
+profile used the code's default) is reported at medium confidence with the variable named:
+"DEBUG is True unless DJANGO_DEBUG is set". A literal, or a value computed from variables the
+profile sets, is high confidence. Runtime values (the Django app) are always high confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ....core.finding import Finding
+from ....core.rule import Rule
+from ....core.severity import Confidence, Severity
+from ...settings.values import UNKNOWN, Value, is_unknown
+from ...settings.view import SettingsView
+
+
+def confidence_of(value: Value, base: Confidence = Confidence.HIGH) -> Confidence:
+    """``base``, lowered to medium when the value rests on an unset variable's default."""
+    if value.env_defaulted and base > Confidence.MEDIUM:
+        return Confidence.MEDIUM
+    return base
+
+
+def report(
+    rule: Rule,
+    view: SettingsView,
+    value: Value,
+    message: str,
+    *,
+    key: str,
+    fix: str | None = None,
+    severity: Severity | None = None,
+    confidence: Confidence | None = None,
+    evidence: str | None = None,
+) -> Finding:
+    """A finding at ``value``'s origin, naming the variables the value depends on."""
+    return rule.finding(
+        message + value.unless_clause(),
+        view.location(value),
+        key=key,
+        fix=fix,
+        severity=severity,
+        confidence=confidence_of(value, confidence or rule.confidence),
+        evidence=evidence,
+    )
+
+
+def truth(data: Any) -> bool | None:
+    """Python truthiness of resolved data, or None when it cannot be known."""
+    if data is UNKNOWN:
+        return None
+    if isinstance(data, (list, tuple, set, frozenset)):
+        if any(not is_unknown(item) for item in data):
+            return True
+        return None if data else False
+    try:
+        return bool(data)
+    except TypeError:
+        return None
+
+
+def is_true(data: Any) -> bool:
+    """The setting is known to be truthy."""
+    return truth(data) is True
+
+
+def is_false(data: Any) -> bool:
+    """The setting is known to be falsy (unset, False, 0, empty)."""
+    return truth(data) is False

@@ -1,0 +1,455 @@
+"""Evaluate settings expressions without running them.
+
+Only a closed set of operations is modelled: literals and containers, names, arithmetic and
+string operations on known values, comparisons, the common str/list methods, and the ways
+settings read the environment (``os.environ``, ``os.getenv``, django-environ, python-decouple,
+dj-database-url). Anything else evaluates to :data:`~.values.UNKNOWN` with a reason: the audit
+reports what it cannot know instead of guessing.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import environment as envmod
+from .environment import EnvReader
+from .values import UNKNOWN, UNKNOWN_REST, Origin, Value, is_unknown, merge_env
+
+MAX_SEQUENCE = 10_000
+"""Larger computed strings or lists are treated as unknown (a guard against `"x" * 10**9`)."""
+
+STR_METHODS: dict[str, Callable[..., Any]] = {
+    "lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
+    "rstrip": str.rstrip, "casefold": str.casefold, "title": str.title,
+    "split": str.split, "rsplit": str.rsplit, "startswith": str.startswith,
+    "endswith": str.endswith, "replace": str.replace, "format": str.format, "join": str.join,
+    "removeprefix": str.removeprefix, "removesuffix": str.removesuffix,
+    "encode": lambda s, *a: s,
+}
+BUILTINS: dict[str, Callable[..., Any]] = {
+    "bool": bool, "int": int, "float": float, "str": str, "list": list, "tuple": tuple,
+    "set": set, "frozenset": frozenset, "dict": dict, "len": len, "sorted": sorted,
+}
+BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Mod: operator.mod, ast.BitOr: operator.or_, ast.FloorDiv: operator.floordiv,
+    ast.Pow: operator.pow,
+}
+COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+    ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name bound to something other than data: a module, a function, a bound method."""
+
+    path: str
+    bound: Any = None
+
+
+ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+ENVIRON_METHODS = {
+    "str": None, "bool": envmod.environ_bool, "int": int, "float": float,
+    "list": envmod.split_list, "tuple": lambda d: tuple(envmod.split_list(d)),
+    "db": "db", "db_url": "db", "url": None, "path": None, "json": None, "dict": None,
+    "cache": None, "cache_url": None, "email": None, "email_url": None,
+}
+
+
+class Evaluator:
+    """Evaluates expressions of one module against its namespace and the audit profile."""
+
+    def __init__(self, namespace: dict[str, Value], profile: Mapping[str, str], rel: str) -> None:
+        self.namespace = namespace
+        self.profile = profile
+        self.rel = rel
+
+    def origin(self, node: ast.AST) -> Origin:
+        return Origin(self.rel, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
+
+    def unknown(self, node: ast.AST, reason: str, *parts: Value) -> Value:
+        return Value(UNKNOWN, self.origin(node), env=merge_env(parts), reason=reason)
+
+    def eval(self, node: ast.expr) -> Value:
+        method = getattr(self, f"_eval_{type(node).__name__}", None)
+        if method is None:
+            return self.unknown(node, f"uses a {type(node).__name__} expression")
+        try:
+            value: Value = method(node)
+        except RecursionError:
+            return self.unknown(node, "expression too deeply nested")
+        return value
+
+    # literals and containers ---------------------------------------------------------------
+    def _eval_Constant(self, node: ast.Constant) -> Value:
+        return Value(node.value, self.origin(node), hardcoded=True)
+
+    def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
+        parts = [self.eval(v.value) if isinstance(v, ast.FormattedValue) else self.eval(v)
+                 for v in node.values]
+        if any(is_unknown(p.data) for p in parts):
+            return self.unknown(node, "f-string with a part that cannot be known", *parts)
+        return self._combine(node, "".join(str(p.data) for p in parts), parts)
+
+    def _sequence(self, node: ast.List | ast.Tuple | ast.Set) -> tuple[list[Any], list[Value]]:
+        items: list[Any] = []
+        parts: list[Value] = []
+        for element in node.elts:
+            if isinstance(element, ast.Starred):
+                inner = self.eval(element.value)
+                parts.append(inner)
+                if isinstance(inner.data, (list, tuple, set)):
+                    items.extend(inner.data)
+                else:
+                    items.append(UNKNOWN_REST)
+                continue
+            value = self.eval(element)
+            parts.append(value)
+            items.append(value.data)
+        return items, parts
+
+    def _eval_List(self, node: ast.List) -> Value:
+        items, parts = self._sequence(node)
+        return self._combine(node, items, parts)
+
+    def _eval_Tuple(self, node: ast.Tuple) -> Value:
+        items, parts = self._sequence(node)
+        return self._combine(node, tuple(items), parts)
+
+    def _eval_Set(self, node: ast.Set) -> Value:
+        items, parts = self._sequence(node)
+        try:
+            return self._combine(node, set(items), parts)
+        except TypeError:
+            return self.unknown(node, "set of unhashable items", *parts)
+
+    def _eval_Dict(self, node: ast.Dict) -> Value:
+        data: dict[Any, Any] = {}
+        leaves: dict[tuple[Any, ...], Value] = {}
+        parts: list[Value] = []
+        for key_node, value_node in zip(node.keys, node.values):
+            value = self.eval(value_node)
+            parts.append(value)
+            if key_node is None:
+                if isinstance(value.data, dict):
+                    data.update(value.data)
+                    leaves.update(value.leaves)
+                continue
+            key = self.eval(key_node)
+            if is_unknown(key.data) or isinstance(key.data, (list, dict, set)):
+                continue
+            data[key.data] = value.data
+            leaves[(key.data,)] = value
+            leaves.update({(key.data, *path): leaf for path, leaf in value.leaves.items()})
+        combined = self._combine(node, data, parts)
+        return combined.with_data(data, leaves=leaves)
+
+    def _combine(self, node: ast.AST, data: Any, parts: list[Value]) -> Value:
+        hardcoded = all(p.hardcoded for p in parts) if parts else True
+        return Value(data, self.origin(node), env=merge_env(parts), hardcoded=hardcoded)
+
+    # names and attributes ------------------------------------------------------------------
+    def _eval_Name(self, node: ast.Name) -> Value:
+        if node.id in self.namespace:
+            return self.namespace[node.id]
+        if node.id in BUILTINS:
+            return Value(Ref(f"builtins.{node.id}"), self.origin(node))
+        return self.unknown(node, f"uses {node.id}, which is not defined in the settings")
+
+    def _eval_Attribute(self, node: ast.Attribute) -> Value:
+        base = self.eval(node.value)
+        data = base.data
+        if isinstance(data, Ref):
+            return base.with_data(Ref(f"{data.path}.{node.attr}", data.bound))
+        if isinstance(data, EnvReader):
+            return base.with_data(Ref(f"environ.reader.{node.attr}", data))
+        if isinstance(data, str) and node.attr in STR_METHODS:
+            return base.with_data(Ref(f"str.{node.attr}", data))
+        return self.unknown(node, f"reads attribute .{node.attr}", base)
+
+    def _eval_Subscript(self, node: ast.Subscript) -> Value:
+        base = self.eval(node.value)
+        if isinstance(base.data, Ref) and base.data.path == "os.environ":
+            key = self.eval(node.slice)
+            return envmod.lookup(self.profile, key.data, None, self.origin(node))
+        key = self.eval(node.slice)
+        if is_unknown(base.data) or is_unknown(key.data):
+            return self.unknown(node, "indexes a value that cannot be known", base, key)
+        if isinstance(base.data, dict) and not isinstance(key.data, (list, dict, set)):
+            if (key.data,) in base.leaves:
+                return base.leaves[(key.data,)]
+            if key.data in base.data:
+                return base.leaf(key.data)
+            return self.unknown(node, f"key {key.data!r} is not set", base)
+        try:
+            return self._combine(node, base.data[key.data], [base, key])
+        except (TypeError, IndexError, KeyError):
+            return self.unknown(node, "indexes a value that cannot be known", base, key)
+
+    # operators -----------------------------------------------------------------------------
+    def _eval_BinOp(self, node: ast.BinOp) -> Value:
+        left, right = self.eval(node.left), self.eval(node.right)
+        func = BINARY.get(type(node.op))
+        if func is None or is_unknown(left.data) or is_unknown(right.data):
+            if isinstance(node.op, ast.Add) and isinstance(left.data, list):
+                return self._combine(node, [*left.data, UNKNOWN_REST], [left, right])
+            return self.unknown(node, "computes with a value that cannot be known", left, right)
+        if isinstance(node.op, ast.Mult) and _too_big(left.data, right.data):
+            return self.unknown(node, "builds a very large value", left, right)
+        try:
+            result = func(left.data, right.data)
+        except Exception:  # noqa: BLE001 - any failure of the modelled operation
+            return self.unknown(node, "an operation that fails on these values", left, right)
+        value = self._combine(node, result, [left, right])
+        if isinstance(node.op, ast.BitOr) and isinstance(result, dict):
+            return value.with_data(result, leaves={**left.leaves, **right.leaves})
+        return value
+
+    def _eval_UnaryOp(self, node: ast.UnaryOp) -> Value:
+        operand = self.eval(node.operand)
+        if is_unknown(operand.data):
+            return self.unknown(node, "negates a value that cannot be known", operand)
+        ops: dict[type[ast.unaryop], Callable[[Any], Any]] = {
+            ast.Not: operator.not_, ast.USub: operator.neg, ast.UAdd: operator.pos,
+            ast.Invert: operator.invert}
+        try:
+            return self._combine(node, ops[type(node.op)](operand.data), [operand])
+        except Exception:  # noqa: BLE001
+            return self.unknown(node, "an operation that fails on this value", operand)
+
+    def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
+        seen: list[Value] = []
+        for element in node.values:
+            value = self.eval(element)
+            seen.append(value)
+            truth = _truth(value.data)
+            if truth is None:
+                return self.unknown(node, "a condition that cannot be known", *seen)
+            if truth is isinstance(node.op, ast.Or):
+                return self._combine(node, value.data, seen)
+        return self._combine(node, seen[-1].data, seen)
+
+    def _eval_Compare(self, node: ast.Compare) -> Value:
+        left = self.eval(node.left)
+        seen = [left]
+        result: Any = True
+        for op, comparator in zip(node.ops, node.comparators):
+            right = self.eval(comparator)
+            seen.append(right)
+            if _is_argv(right.data) and isinstance(op, (ast.In, ast.NotIn)):
+                result = result and isinstance(op, ast.NotIn)  # production: not a test run
+                left = right
+                continue
+            if is_unknown(left.data) or is_unknown(right.data):
+                return self.unknown(node, "a comparison with a value that cannot be known", *seen)
+            try:
+                result = result and COMPARE[type(op)](left.data, right.data)
+            except Exception:  # noqa: BLE001
+                return self.unknown(node, "a comparison that fails on these values", *seen)
+            left = right
+        return self._combine(node, bool(result), seen)
+
+    def _eval_IfExp(self, node: ast.IfExp) -> Value:
+        test = self.eval(node.test)
+        truth = _truth(test.data)
+        if truth is None:
+            body, orelse = self.eval(node.body), self.eval(node.orelse)
+            if not is_unknown(body.data) and body.data == orelse.data:
+                return body
+            return self.unknown(node, "a conditional expression that cannot be decided",
+                                test, body, orelse)
+        chosen = self.eval(node.body if truth else node.orelse)
+        return chosen.with_data(chosen.data, env=merge_env([chosen, test]))
+
+    # calls ---------------------------------------------------------------------------------
+    def _eval_Call(self, node: ast.Call) -> Value:
+        callee = self.eval(node.func)
+        ref = callee.data
+        if isinstance(ref, EnvReader):
+            ref = Ref("environ.reader", ref)
+        if not isinstance(ref, Ref):
+            return self.unknown(node, f"calls {ast.unparse(node.func)}()")
+        args = [self.eval(a) for a in node.args if not isinstance(a, ast.Starred)]
+        kwargs = {k.arg: self.eval(k.value) for k in node.keywords if k.arg}
+        handler = self._call_handler(ref.path)
+        if handler is None:
+            return self.unknown(node, f"calls {ast.unparse(node.func)}()", *args)
+        return handler(node, ref, args, kwargs)
+
+    def _call_handler(self, path: str) -> Callable[..., Value] | None:
+        if path in ENV_GETTERS:
+            return self._call_env_get
+        if path.startswith("builtins."):
+            return self._call_builtin
+        if path.startswith("str."):
+            return self._call_str_method
+        if path in {"environ.Env", "environ.environ.Env"}:
+            return self._call_environ_env
+        if path == "environ.reader" or path.startswith("environ.reader."):
+            return self._call_environ_reader
+        if path in {"decouple.config", "decouple.AutoConfig", "decouple.Csv"}:
+            return self._call_decouple
+        if path in {"dj_database_url.config", "dj_database_url.parse"}:
+            return self._call_dj_database_url
+        return None
+
+    def _call_env_get(self, node: ast.Call, ref: Ref, args: list[Value],
+                      kwargs: dict[str, Value]) -> Value:
+        if not args:
+            return self.unknown(node, "reads the environment without a variable name")
+        default = args[1] if len(args) > 1 else kwargs.get("default")
+        if default is None:
+            default = Value(None, self.origin(node), hardcoded=True)
+        return envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+
+    def _call_builtin(self, node: ast.Call, ref: Ref, args: list[Value],
+                      kwargs: dict[str, Value]) -> Value:
+        func = BUILTINS[ref.path.removeprefix("builtins.")]
+        if kwargs or any(is_unknown(a.data) for a in args):
+            return self.unknown(node, f"calls {ref.path[9:]}() on a value that cannot be known",
+                                *args)
+        try:
+            return self._combine(node, func(*(a.data for a in args)), args)
+        except Exception:  # noqa: BLE001
+            return self.unknown(node, f"{ref.path[9:]}() fails on this value", *args)
+
+    def _call_str_method(self, node: ast.Call, ref: Ref, args: list[Value],
+                         kwargs: dict[str, Value]) -> Value:
+        receiver = Value(ref.bound, hardcoded=True)
+        parts = [*args, *kwargs.values()]
+        if any(is_unknown(a.data) for a in parts):
+            return self.unknown(node, "a string method on a value that cannot be known", *parts)
+        method = STR_METHODS[ref.path.removeprefix("str.")]
+        try:
+            result = method(ref.bound, *(a.data for a in args),
+                            **{k: v.data for k, v in kwargs.items()})
+        except Exception:  # noqa: BLE001
+            return self.unknown(node, "a string method that fails on these values", *parts)
+        callee = self.eval(node.func.value) if isinstance(node.func, ast.Attribute) else receiver
+        return self._combine(node, result, [callee, *parts])
+
+    def _call_environ_env(self, node: ast.Call, ref: Ref, args: list[Value],
+                          kwargs: dict[str, Value]) -> Value:
+        scheme: dict[str, tuple[Any, Any]] = {}
+        for name, value in kwargs.items():
+            if isinstance(value.data, tuple) and len(value.data) == 2:
+                scheme[name] = (value.data[0], value.data[1])
+            elif isinstance(value.data, (tuple, list)) and len(value.data) == 1:
+                scheme[name] = (value.data[0], envmod.MISSING)
+            else:
+                scheme[name] = (value.data, envmod.MISSING)
+        return Value(EnvReader(scheme), self.origin(node))
+
+    def _call_environ_reader(self, node: ast.Call, ref: Ref, args: list[Value],
+                             kwargs: dict[str, Value]) -> Value:
+        method = ref.path.removeprefix("environ.reader").lstrip(".") or "__call__"
+        reader: EnvReader = ref.bound
+        if not args:
+            return self.unknown(node, "reads the environment without a variable name")
+        name = args[0].data
+        cast_data, scheme_default = reader.scheme.get(name, (None, envmod.MISSING)) \
+            if isinstance(name, str) else (None, envmod.MISSING)
+        default = kwargs.get("default")
+        if default is None and len(args) > 1 and method == "__call__":
+            cast_data = args[1].data
+            default = args[2] if len(args) > 2 else None
+        elif default is None and len(args) > 1:
+            default = args[1]
+        if default is None and scheme_default is not envmod.MISSING:
+            default = Value(scheme_default, self.origin(node), hardcoded=True)
+        raw = envmod.lookup(self.profile, name, default, self.origin(node))
+        if "cast" in kwargs:
+            cast_data = kwargs["cast"].data
+        if method == "__call__":
+            return self._environ_cast(raw, cast_data)
+        if method not in ENVIRON_METHODS:
+            return self.unknown(node, f"calls env.{method}()", raw)
+        cast = ENVIRON_METHODS[method]
+        if cast == "db":
+            return envmod.database_from_url(raw)
+        if not _is_env_text(raw) or method == "str":
+            return raw
+        if cast is None:
+            return raw.with_data(UNKNOWN, reason=f"env.{method}() value")
+        return envmod.cast_value(raw, cast)  # type: ignore[arg-type]
+
+    def _environ_cast(self, raw: Value, cast_data: Any) -> Value:
+        if not _is_env_text(raw):
+            return raw
+        if isinstance(cast_data, Ref) and cast_data.path == "builtins.bool":
+            return envmod.cast_value(raw, envmod.environ_bool)
+        if isinstance(cast_data, Ref) and cast_data.path in {"builtins.list", "builtins.tuple"}:
+            return envmod.cast_value(raw, envmod.split_list)
+        if isinstance(cast_data, Ref) and cast_data.path in {"builtins.int", "builtins.float"}:
+            return envmod.cast_value(raw, BUILTINS[cast_data.path[9:]])
+        if isinstance(cast_data, list):
+            return envmod.cast_value(raw, envmod.split_list)
+        return raw
+
+    def _call_decouple(self, node: ast.Call, ref: Ref, args: list[Value],
+                       kwargs: dict[str, Value]) -> Value:
+        if ref.path == "decouple.AutoConfig":
+            return Value(Ref("decouple.config"), self.origin(node))
+        if ref.path == "decouple.Csv":
+            return Value(Ref("decouple.csv"), self.origin(node))
+        if not args:
+            return self.unknown(node, "reads the environment without a variable name")
+        default = args[1] if len(args) > 1 else kwargs.get("default")
+        raw = envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+        cast = kwargs.get("cast", args[2] if len(args) > 2 else None)
+        if cast is None or is_unknown(raw.data):
+            return raw
+        casts: dict[str, Callable[[Any], Any]] = {
+            "builtins.bool": envmod.decouple_bool, "decouple.csv": envmod.split_list,
+            "builtins.int": int, "builtins.float": float, "builtins.str": str}
+        func = casts.get(cast.data.path) if isinstance(cast.data, Ref) else None
+        if func is None:
+            return raw.with_data(UNKNOWN, reason="cast with a function the audit does not model")
+        if func is envmod.split_list and raw.data is None:
+            return raw.with_data([])
+        return envmod.cast_value(raw, func)
+
+    def _call_dj_database_url(self, node: ast.Call, ref: Ref, args: list[Value],
+                              kwargs: dict[str, Value]) -> Value:
+        if ref.path.endswith(".parse"):
+            url = args[0] if args else self.unknown(node, "parse() without a URL")
+            return envmod.database_from_url(url)
+        name = kwargs.get("env", args[0] if args else None)
+        variable = name.data if name is not None else "DATABASE_URL"
+        default = kwargs.get("default", args[1] if len(args) > 1 else None)
+        raw = envmod.lookup(self.profile, variable, default, self.origin(node))
+        return envmod.database_from_url(raw)
+
+
+def _is_env_text(value: Value) -> bool:
+    """Whether a looked-up value is still raw text (a typed default needs no cast)."""
+    return isinstance(value.data, str)
+
+
+def _is_argv(data: Any) -> bool:
+    return isinstance(data, Ref) and data.path == "sys.argv"
+
+
+def _too_big(left: Any, right: Any) -> bool:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, (str, list, tuple)) and isinstance(count, int):
+            return len(sequence) * count > MAX_SEQUENCE
+    return False
+
+
+def _truth(data: Any) -> bool | None:
+    if is_unknown(data) or isinstance(data, Ref):
+        return None
+    if isinstance(data, (list, tuple, set)) and any(is_unknown(x) for x in data):
+        return True if any(not is_unknown(x) for x in data) else None
+    try:
+        return bool(data)
+    except TypeError:
+        return None
