@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ..core.finding import Finding
 from ..core.result import RunResult
 from ..core.severity import Severity
-from .interface import Reporter, clean, grouped, summary, tool_version
+from .interface import Reporter, clean, grouped, plural, summary, tool_version
 
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
 _GRADE_CLASS = {"A+": "a", "A": "a", "B": "b", "C": "c", "D": "d", "F": "f"}
@@ -86,9 +86,10 @@ def _summary(result: RunResult) -> str:
         for sev in reversed(Severity)
     )
     extra = (
-        f"<p>{int(data['total'])} findings · {int(data['suppressed'])} suppressed · "
-        f"{int(data['baselined'])} baselined · {int(data['baseline_fixed'])} baseline entries "
-        f"no longer matching<br>{int(data['files_audited'])} files audited in "
+        f"<p>{plural(data['total'], 'finding')} · {int(data['suppressed'])} suppressed · "
+        f"{int(data['baselined'])} baselined · "
+        f"{plural(data['baseline_fixed'], 'baseline entry', 'baseline entries')} "
+        f"no longer matching<br>{plural(data['files_audited'], 'file')} audited in "
         f"{result.duration:.2f}s</p>"
     )
     return (
@@ -120,7 +121,9 @@ def _findings(result: RunResult) -> str:
 
 def _finding(finding: Finding) -> str:
     rule, sev = finding.rule, finding.severity.value
-    where = f"<code>{esc(str(finding.location))}</code> · confidence {finding.confidence.value}"
+    location = finding.location
+    where = f"<code>{esc(str(location))}</code> · " if location.path or location.url else ""
+    where += f"confidence {finding.confidence.value}"
     if finding.scopes:
         where += " · in " + ", ".join(f"<code>{esc(s)}</code>" for s in finding.scopes)
     parts = [

@@ -84,6 +84,11 @@ def grouped(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     return [(key, list(group)) for key, group in groupby(ordered, key=place)]
 
 
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``"1 file"``, ``"2 files"``."""
+    return f"{count} {singular if count == 1 else many or singular + 's'}"
+
+
 def tool_version(result: RunResult) -> str:
     return result.tool_version or __version__
 

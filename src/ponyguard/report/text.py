@@ -19,7 +19,7 @@ from rich.text import Text
 from ..core.finding import Finding
 from ..core.result import RunResult
 from ..core.severity import Severity
-from .interface import Reporter, clean, grouped, summary, tool_version
+from .interface import Reporter, clean, grouped, plural, summary, tool_version
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -59,15 +59,14 @@ class TextReporter(Reporter):
 
     def _console(self, buffer: StringIO) -> Console:
         system: Literal["auto", "standard"] | None
+        tty = sys.stdout.isatty()
         if self.color is None:
-            tty = sys.stdout.isatty()
             # None leaves FORCE_COLOR and NO_COLOR to rich.
             force, no_color, system = (True if tty else None), None, "auto"
-            width = self.width or (None if tty else NON_TTY_WIDTH)
         else:
             force, no_color = self.color, not self.color
             system = "standard" if self.color else None
-            width = self.width or NON_TTY_WIDTH
+        width = self.width or (None if tty else NON_TTY_WIDTH)
         return Console(file=buffer, force_terminal=force, no_color=no_color, width=width,
                        color_system=system, markup=False, emoji=False, highlight=False,
                        force_jupyter=False, legacy_windows=False)
@@ -130,13 +129,14 @@ def _summary(result: RunResult) -> list[RenderableType]:
     counts.append(f"{data['total']} total", style="bold")
     filtered = Text(
         f"  {data['suppressed']} suppressed · {data['baselined']} baselined · "
-        f"{data['baseline_fixed']} baseline entries no longer matching"
+        f"{plural(data['baseline_fixed'], 'baseline entry', 'baseline entries')} "
+        "no longer matching"
     )
     parts: list[RenderableType] = [
         Text.assemble(("Summary", "bold"), "  grade ", (letter, GRADE_STYLE.get(letter, BAD))),
         counts,
         filtered,
-        Text(f"  {data['files_audited']} files audited in {result.duration:.2f}s"),
+        Text(f"  {plural(data['files_audited'], 'file')} audited in {result.duration:.2f}s"),
     ]
     if result.incomplete or result.errors:
         parts.extend(_errors(result))

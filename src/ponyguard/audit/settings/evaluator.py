@@ -17,7 +17,7 @@ from typing import Any
 
 from . import environment as envmod
 from .environment import EnvReader
-from .values import UNKNOWN, UNKNOWN_REST, Origin, Value, is_unknown, merge_env
+from .values import MISSING, UNKNOWN, UNKNOWN_REST, Origin, Value, is_unknown, merge_env
 
 MAX_SEQUENCE = 10_000
 """Larger computed strings or lists are treated as unknown (a guard against `"x" * 10**9`)."""
@@ -94,7 +94,7 @@ class Evaluator:
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
         parts = [self.eval(v.value) if isinstance(v, ast.FormattedValue) else self.eval(v)
                  for v in node.values]
-        if any(is_unknown(p.data) for p in parts):
+        if any(_opaque(p.data) for p in parts):
             return self.unknown(node, "f-string with a part that cannot be known", *parts)
         return self._combine(node, "".join(str(p.data) for p in parts), parts)
 
@@ -112,7 +112,7 @@ class Evaluator:
                 continue
             value = self.eval(element)
             parts.append(value)
-            items.append(value.data)
+            items.append(_as_item(value.data))
         return items, parts
 
     def _eval_List(self, node: ast.List) -> Value:
@@ -134,7 +134,7 @@ class Evaluator:
         data: dict[Any, Any] = {}
         leaves: dict[tuple[Any, ...], Value] = {}
         parts: list[Value] = []
-        for key_node, value_node in zip(node.keys, node.values):
+        for key_node, value_node in zip(node.keys, node.values, strict=True):
             value = self.eval(value_node)
             parts.append(value)
             if key_node is None:
@@ -143,9 +143,9 @@ class Evaluator:
                     leaves.update(value.leaves)
                 continue
             key = self.eval(key_node)
-            if is_unknown(key.data) or isinstance(key.data, (list, dict, set)):
+            if _opaque(key.data) or isinstance(key.data, (list, dict, set)):
                 continue
-            data[key.data] = value.data
+            data[key.data] = _as_item(value.data)
             leaves[(key.data,)] = value
             leaves.update({(key.data, *path): leaf for path, leaf in value.leaves.items()})
         combined = self._combine(node, data, parts)
@@ -180,7 +180,7 @@ class Evaluator:
             key = self.eval(node.slice)
             return envmod.lookup(self.profile, key.data, None, self.origin(node))
         key = self.eval(node.slice)
-        if is_unknown(base.data) or is_unknown(key.data):
+        if _opaque(base.data) or _opaque(key.data):
             return self.unknown(node, "indexes a value that cannot be known", base, key)
         if isinstance(base.data, dict) and not isinstance(key.data, (list, dict, set)):
             if (key.data,) in base.leaves:
@@ -197,7 +197,7 @@ class Evaluator:
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
         left, right = self.eval(node.left), self.eval(node.right)
         func = BINARY.get(type(node.op))
-        if func is None or is_unknown(left.data) or is_unknown(right.data):
+        if func is None or _opaque(left.data) or _opaque(right.data):
             if isinstance(node.op, ast.Add) and isinstance(left.data, list):
                 return self._combine(node, [*left.data, UNKNOWN_REST], [left, right])
             return self.unknown(node, "computes with a value that cannot be known", left, right)
@@ -214,7 +214,7 @@ class Evaluator:
 
     def _eval_UnaryOp(self, node: ast.UnaryOp) -> Value:
         operand = self.eval(node.operand)
-        if is_unknown(operand.data):
+        if _opaque(operand.data):
             return self.unknown(node, "negates a value that cannot be known", operand)
         ops: dict[type[ast.unaryop], Callable[[Any], Any]] = {
             ast.Not: operator.not_, ast.USub: operator.neg, ast.UAdd: operator.pos,
@@ -240,14 +240,14 @@ class Evaluator:
         left = self.eval(node.left)
         seen = [left]
         result: Any = True
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
             right = self.eval(comparator)
             seen.append(right)
             if _is_argv(right.data) and isinstance(op, (ast.In, ast.NotIn)):
                 result = result and isinstance(op, ast.NotIn)  # production: not a test run
                 left = right
                 continue
-            if is_unknown(left.data) or is_unknown(right.data):
+            if _opaque(left.data) or _opaque(right.data):
                 return self.unknown(node, "a comparison with a value that cannot be known", *seen)
             try:
                 result = result and COMPARE[type(op)](left.data, right.data)
@@ -261,7 +261,7 @@ class Evaluator:
         truth = _truth(test.data)
         if truth is None:
             body, orelse = self.eval(node.body), self.eval(node.orelse)
-            if not is_unknown(body.data) and body.data == orelse.data:
+            if not _opaque(body.data) and body.data == orelse.data:
                 return body
             return self.unknown(node, "a conditional expression that cannot be decided",
                                 test, body, orelse)
@@ -312,7 +312,7 @@ class Evaluator:
     def _call_builtin(self, node: ast.Call, ref: Ref, args: list[Value],
                       kwargs: dict[str, Value]) -> Value:
         func = BUILTINS[ref.path.removeprefix("builtins.")]
-        if kwargs or any(is_unknown(a.data) for a in args):
+        if kwargs or any(_opaque(a.data) for a in args):
             return self.unknown(node, f"calls {ref.path[9:]}() on a value that cannot be known",
                                 *args)
         try:
@@ -324,7 +324,7 @@ class Evaluator:
                          kwargs: dict[str, Value]) -> Value:
         receiver = Value(ref.bound, hardcoded=True)
         parts = [*args, *kwargs.values()]
-        if any(is_unknown(a.data) for a in parts):
+        if any(_opaque(a.data) for a in parts):
             return self.unknown(node, "a string method on a value that cannot be known", *parts)
         method = STR_METHODS[ref.path.removeprefix("str.")]
         try:
@@ -342,9 +342,9 @@ class Evaluator:
             if isinstance(value.data, tuple) and len(value.data) == 2:
                 scheme[name] = (value.data[0], value.data[1])
             elif isinstance(value.data, (tuple, list)) and len(value.data) == 1:
-                scheme[name] = (value.data[0], envmod.MISSING)
+                scheme[name] = (value.data[0], MISSING)
             else:
-                scheme[name] = (value.data, envmod.MISSING)
+                scheme[name] = (value.data, MISSING)
         return Value(EnvReader(scheme), self.origin(node))
 
     def _call_environ_reader(self, node: ast.Call, ref: Ref, args: list[Value],
@@ -354,15 +354,15 @@ class Evaluator:
         if not args:
             return self.unknown(node, "reads the environment without a variable name")
         name = args[0].data
-        cast_data, scheme_default = reader.scheme.get(name, (None, envmod.MISSING)) \
-            if isinstance(name, str) else (None, envmod.MISSING)
+        cast_data, scheme_default = reader.scheme.get(name, (None, MISSING)) \
+            if isinstance(name, str) else (None, MISSING)
         default = kwargs.get("default")
         if default is None and len(args) > 1 and method == "__call__":
             cast_data = args[1].data
             default = args[2] if len(args) > 2 else None
         elif default is None and len(args) > 1:
             default = args[1]
-        if default is None and scheme_default is not envmod.MISSING:
+        if default is None and scheme_default is not MISSING:
             default = Value(scheme_default, self.origin(node), hardcoded=True)
         raw = envmod.lookup(self.profile, name, default, self.origin(node))
         if "cast" in kwargs:
@@ -426,6 +426,18 @@ class Evaluator:
         default = kwargs.get("default", args[1] if len(args) > 1 else None)
         raw = envmod.lookup(self.profile, variable, default, self.origin(node))
         return envmod.database_from_url(raw)
+
+
+def _opaque(data: Any) -> bool:
+    """Data no operation can use: unknown, or a module/function reference."""
+    return is_unknown(data) or isinstance(data, (Ref, EnvReader))
+
+
+def _as_item(data: Any) -> Any:
+    """What a container holds for ``data``: references other than types become unknown."""
+    if isinstance(data, Ref) and data.path.startswith("builtins."):
+        return data  # a cast in a django-environ scheme: Env(DEBUG=(bool, False))
+    return UNKNOWN if isinstance(data, (Ref, EnvReader)) else data
 
 
 def _is_env_text(value: Value) -> bool:

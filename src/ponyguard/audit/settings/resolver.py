@@ -62,7 +62,9 @@ class _ImportFailed(Exception):
     """A project import inside ``try:`` could not be followed: run the ``except`` branch."""
 
 
-def resolve_settings(project: Project, module: str, profile: Mapping[str, str]) -> Resolution | None:
+def resolve_settings(
+    project: Project, module: str, profile: Mapping[str, str]
+) -> Resolution | None:
     """Resolve ``module`` under the environment ``profile``; None when it is not in the tree."""
     rel = project.module_file(module)
     if rel is None:
@@ -181,7 +183,7 @@ class _Interpreter:
         data = value.data
         if isinstance(data, (list, tuple)) and len(data) == len(target.elts) and not any(
                 isinstance(e, ast.Starred) for e in target.elts):
-            for element, item in zip(target.elts, data):
+            for element, item in zip(target.elts, data, strict=True):
                 self._assign(element, value.with_data(item), node)
             return
         for element in target.elts:
@@ -228,7 +230,7 @@ class _Interpreter:
             self._mutate(func.value.id, func.attr, call, node)
             return
         callee = self.eval(func).data
-        if isinstance(callee, Ref) and callee.path.endswith("split_settings.tools.include"):
+        if _is_ref(callee, "split_settings.tools.include"):
             self._include(call)
 
     def _mutate(self, name: str, method: str, call: ast.Call, node: ast.stmt) -> None:
@@ -252,11 +254,11 @@ class _Interpreter:
     def _include(self, call: ast.Call) -> None:
         folder = posixpath.dirname(self.rel)
         for argument in call.args:
-            optional = isinstance(argument, ast.Call) and isinstance(
-                self.eval(argument.func).data, Ref) and str(
-                self.eval(argument.func).data.path).endswith("optional")
-            pattern_node = argument.args[0] if optional and argument.args else argument
-            pattern = self.eval(pattern_node).data  # type: ignore[arg-type]
+            optional = isinstance(argument, ast.Call) and _is_ref(
+                self.eval(argument.func).data, "optional")
+            pattern_node = argument.args[0] if isinstance(argument, ast.Call) and optional \
+                and argument.args else argument
+            pattern = self.eval(pattern_node).data
             if not isinstance(pattern, str):
                 continue
             wanted = posixpath.normpath(posixpath.join(folder, pattern))
@@ -443,6 +445,10 @@ def _assigned_names(body: list[ast.stmt]) -> Iterator[tuple[str, ast.AST]]:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and isinstance(node.func.value, ast.Name) and node.func.attr in LIST_METHODS:
                 yield node.func.value.id, node
+
+
+def _is_ref(data: Any, suffix: str) -> bool:
+    return isinstance(data, Ref) and data.path.endswith(suffix)
 
 
 def _catches_import_error(handler: ast.ExceptHandler) -> bool:

@@ -1,0 +1,368 @@
+"""The settings resolver: every idiom it claims to interpret, one test each."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from ponyguard.audit.discovery import discover
+from ponyguard.audit.settings.resolver import Resolution, resolve_settings
+from ponyguard.audit.settings.values import UNKNOWN, UNKNOWN_REST
+from tests.helpers import write_project
+
+MANAGE = ("import os\n"
+          "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.prod')\n")
+
+
+def resolve(tmp_path, files: dict[str, str], module: str = "settings",
+            env: dict[str, str] | None = None) -> Resolution:
+    write_project(tmp_path, files)
+    resolution = resolve_settings(discover(tmp_path), module, env or {})
+    assert resolution is not None
+    return resolution
+
+
+def one(tmp_path, source: str, name: str, env: dict[str, str] | None = None):
+    return resolve(tmp_path, {"settings.py": textwrap.dedent(source)}, env=env).values[name]
+
+
+def split(base: str, prod: str, **extra: str) -> dict[str, str]:
+    files = {
+        "manage.py": MANAGE,
+        "mysite/__init__.py": "",
+        "mysite/settings/__init__.py": "",
+        "mysite/settings/base.py": textwrap.dedent(base),
+        "mysite/settings/prod.py": textwrap.dedent(prod),
+    }
+    files.update({f"mysite/settings/{k}.py": textwrap.dedent(v) for k, v in extra.items()})
+    return files
+
+
+# literals and provenance -------------------------------------------------------------------
+
+def test_literal_values_keep_file_and_line(tmp_path) -> None:
+    value = one(tmp_path, "X = 1\n\nDEBUG = True\n", "DEBUG")
+    assert value.data is True
+    assert (value.origin.path, value.origin.line, value.origin.column) == ("settings.py", 3, 1)
+    assert value.hardcoded and not value.env
+
+
+def test_lowercase_names_are_not_settings(tmp_path) -> None:
+    resolution = resolve(tmp_path, {"settings.py": "debug = True\nDEBUG = False\n"})
+    assert set(resolution.values) == {"DEBUG"}
+
+
+def test_later_assignment_overrides(tmp_path) -> None:
+    value = one(tmp_path, "DEBUG = True\nDEBUG = False\n", "DEBUG")
+    assert value.data is False and value.origin.line == 2
+
+
+# split settings ----------------------------------------------------------------------------
+
+def test_star_import_chain_and_override(tmp_path) -> None:
+    files = split("DEBUG = True\nSECRET_KEY = 'x'\n",
+                  "from .common import *\nDEBUG = False\n",
+                  common="from .base import *\nALLOWED_HOSTS = ['a']\n")
+    resolution = resolve(tmp_path, files, "mysite.settings.prod")
+    values = resolution.values
+    assert values["DEBUG"].data is False
+    assert values["DEBUG"].origin.path == "mysite/settings/prod.py"
+    assert values["SECRET_KEY"].origin.path == "mysite/settings/base.py"
+    assert values["ALLOWED_HOSTS"].data == ["a"]
+    assert resolution.files == ["mysite/settings/prod.py", "mysite/settings/common.py",
+                                "mysite/settings/base.py"]
+
+
+def test_absolute_star_import_and_named_import(tmp_path) -> None:
+    files = split("DEBUG = True\nSECRET_KEY = 'k'\n",
+                  "from mysite.settings.base import *\nfrom .base import SECRET_KEY as K\n"
+                  "SECRET_KEY = K + '2'\n")
+    values = resolve(tmp_path, files, "mysite.settings.prod").values
+    assert values["DEBUG"].data is True
+    assert values["SECRET_KEY"].data == "k2"
+
+
+def test_star_import_respects_all_and_underscore(tmp_path) -> None:
+    files = split("__all__ = ['A']\nA = 1\nB = 2\n", "from .base import *\n")
+    values = resolve(tmp_path, files, "mysite.settings.prod").values
+    assert "A" in values and "B" not in values
+
+
+def test_list_mutations(tmp_path) -> None:
+    files = split("MIDDLEWARE = ['b']\nAPPS = ['x']\n",
+                  "from .base import *\nMIDDLEWARE += ['c']\nMIDDLEWARE.append('d')\n"
+                  "MIDDLEWARE.insert(0, 'a')\nMIDDLEWARE.extend(['e'])\n"
+                  "MIDDLEWARE.remove('b')\nAPPS = APPS + ['y']\n")
+    values = resolve(tmp_path, files, "mysite.settings.prod").values
+    assert values["MIDDLEWARE"].data == ["a", "c", "d", "e"]
+    assert values["MIDDLEWARE"].origin.path == "mysite/settings/prod.py"
+    assert values["APPS"].data == ["x", "y"]
+
+
+def test_mutation_does_not_leak_into_the_imported_module(tmp_path) -> None:
+    files = split("MIDDLEWARE = ['b']\n", "from .base import *\nMIDDLEWARE.append('c')\n",
+                  other="from .base import *\n")
+    write_project(tmp_path, files)
+    project = discover(tmp_path)
+    assert resolve_settings(project, "mysite.settings.prod", {}).values["MIDDLEWARE"].data \
+        == ["b", "c"]
+    assert resolve_settings(project, "mysite.settings.other", {}).values["MIDDLEWARE"].data \
+        == ["b"]
+
+
+def test_item_assignment_keeps_leaf_provenance(tmp_path) -> None:
+    value = one(tmp_path, """\
+        import os
+        DATABASES = {"default": {"ENGINE": "x", "PASSWORD": ""}}
+        DATABASES["default"]["PASSWORD"] = "hunter2"
+        DATABASES["default"]["HOST"] = os.environ["DB_HOST"]
+        """, "DATABASES")
+    password = value.leaf("default", "PASSWORD")
+    assert password.data == "hunter2" and password.hardcoded and password.origin.line == 3
+    host = value.leaf("default", "HOST")
+    assert host.data is UNKNOWN and host.env[0].name == "DB_HOST"
+
+
+def test_optional_local_import_missing_is_silent(tmp_path) -> None:
+    files = split("DEBUG = False\n",
+                  "from .base import *\ntry:\n    from .local import *\nexcept ImportError:\n"
+                  "    pass\n")
+    resolution = resolve(tmp_path, files, "mysite.settings.prod")
+    assert resolution.values["DEBUG"].data is False
+    assert resolution.notes == []
+
+
+def test_optional_local_import_present_is_followed(tmp_path) -> None:
+    files = split("DEBUG = False\n",
+                  "from .base import *\ntry:\n    from .local import *\nexcept ImportError:\n"
+                  "    DEBUG = None\n", local="DEBUG = True\n")
+    value = resolve(tmp_path, files, "mysite.settings.prod").values["DEBUG"]
+    assert value.data is True and value.origin.path == "mysite/settings/local.py"
+
+
+def test_except_branch_runs_when_import_fails(tmp_path) -> None:
+    files = split("DEBUG = False\n",
+                  "from .base import *\ntry:\n    from .local import *\n"
+                  "except ModuleNotFoundError:\n    SECRET_KEY = 'fallback'\n")
+    values = resolve(tmp_path, files, "mysite.settings.prod").values
+    assert values["SECRET_KEY"].data == "fallback"
+
+
+def test_unguarded_missing_import_is_a_note(tmp_path) -> None:
+    files = split("DEBUG = False\n", "from .base import *\nfrom .missing import *\n")
+    resolution = resolve(tmp_path, files, "mysite.settings.prod")
+    [note] = resolution.notes
+    assert note.kind == "import-not-followed" and "mysite.settings.missing" in note.message
+    assert resolution.values["DEBUG"].data is False
+
+
+def test_third_party_imports_are_opaque_not_errors(tmp_path) -> None:
+    resolution = resolve(tmp_path, {"settings.py": "from sentry_sdk import init\n"
+                                                   "from configurations import *\nDEBUG = False\n"})
+    assert resolution.notes == []
+    assert resolution.values["DEBUG"].data is False
+
+
+def test_django_split_settings_include(tmp_path) -> None:
+    files = {
+        "settings/__init__.py": "from split_settings.tools import include, optional\n"
+                                "include('components/*.py', optional('local.py'))\n",
+        "settings/components/a_base.py": "DEBUG = True\nMIDDLEWARE = ['a']\n",
+        "settings/components/b_security.py": "DEBUG = False\nMIDDLEWARE += ['b']\n",
+    }
+    values = resolve(tmp_path, files).values
+    assert values["DEBUG"].data is False
+    assert values["DEBUG"].origin.path == "settings/components/b_security.py"
+    assert values["MIDDLEWARE"].data == ["a", "b"]
+
+
+def test_import_cycle_terminates(tmp_path) -> None:
+    files = split("from .prod import *\nA = 1\n", "from .base import *\nB = 2\n")
+    values = resolve(tmp_path, files, "mysite.settings.prod").values
+    assert values["B"].data == 2
+
+
+# conditions --------------------------------------------------------------------------------
+
+def test_if_else_on_a_known_condition(tmp_path) -> None:
+    value = one(tmp_path, "DEBUG = False\nif DEBUG:\n    X = 1\nelse:\n    X = 2\n", "X")
+    assert value.data == 2
+
+
+def test_if_on_an_env_condition_follows_the_production_profile(tmp_path) -> None:
+    source = """\
+        import os
+        if os.environ.get("DJANGO_ENV") == "production":
+            DEBUG = False
+        else:
+            DEBUG = True
+        """
+    value = one(tmp_path, source, "DEBUG")
+    assert value.data is True and value.env_defaulted == ("DJANGO_ENV",)
+    assert value.unless_clause() == " unless DJANGO_ENV is set"
+    assert one(tmp_path, source, "DEBUG", env={"DJANGO_ENV": "production"}).data is False
+
+
+def test_undecidable_if_makes_disagreeing_values_unknown(tmp_path) -> None:
+    values = resolve(tmp_path, {"settings.py": "import socket\n"
+                                "if socket.gethostname() == 'web1':\n    DEBUG = False\n"
+                                "    A = 1\nelse:\n    DEBUG = True\n    A = 1\n"}).values
+    assert values["DEBUG"].data is UNKNOWN and "line 2" in values["DEBUG"].reason
+    assert values["A"].data == 1
+
+
+def test_test_runner_branch_is_not_production(tmp_path) -> None:
+    value = one(tmp_path, "import sys\nHASHERS = ['strong']\nif 'test' in sys.argv:\n"
+                "    HASHERS = ['md5']\n", "HASHERS")
+    assert value.data == ["strong"]
+
+
+def test_for_loop_over_known_list_is_unrolled(tmp_path) -> None:
+    value = one(tmp_path, "APPS = []\nfor app in ['a', 'b']:\n    APPS.append(app)\n", "APPS")
+    assert value.data == ["a", "b"]
+
+
+def test_for_loop_over_unknown_values_forgets(tmp_path) -> None:
+    value = one(tmp_path, "import glob\nAPPS = []\nfor app in glob.glob('*'):\n"
+                "    APPS.append(app)\n", "APPS")
+    assert value.data is UNKNOWN
+
+
+# environment idioms ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expression", [
+    "os.environ.get('DJANGO_DEBUG', 'True') == 'True'",
+    "os.getenv('DJANGO_DEBUG', 'true').lower() in ('true', '1', 'yes')",
+    "bool(int(os.environ.get('DJANGO_DEBUG', '1')))",
+    "os.environ.get('DJANGO_DEBUG', 'True') != 'False'",
+])
+def test_os_environ_idioms_use_the_default_when_unset(tmp_path, expression) -> None:
+    value = one(tmp_path, f"import os\nDEBUG = {expression}\n", "DEBUG")
+    assert value.data is True
+    assert value.env_defaulted == ("DJANGO_DEBUG",)
+    assert value.hardcoded
+
+
+@pytest.mark.parametrize("setting, expected", [("False", False), ("0", False), ("True", True)])
+def test_env_profile_evaluates_precisely(tmp_path, setting, expected) -> None:
+    value = one(tmp_path, "import os\nDEBUG = os.environ.get('DJANGO_DEBUG', 'True') == 'True' "
+                "or os.environ.get('DJANGO_DEBUG') == '0' and False\n", "DEBUG",
+                env={"DJANGO_DEBUG": setting})
+    assert value.data is expected
+    assert not value.env_defaulted
+
+
+def test_os_environ_subscript_without_default_is_unknown_and_env_backed(tmp_path) -> None:
+    value = one(tmp_path, "import os\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n",
+                "SECRET_KEY")
+    assert value.data is UNKNOWN and not value.hardcoded
+    assert [use.name for use in value.env] == ["DJANGO_SECRET_KEY"]
+    assert one(tmp_path, "import os\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n",
+               "SECRET_KEY", env={"DJANGO_SECRET_KEY": "s"}).data == "s"
+
+
+def test_from_os_import_environ_and_getenv(tmp_path) -> None:
+    values = resolve(tmp_path, {"settings.py": "from os import environ, getenv\n"
+                                "A = environ.get('A', 'x')\nB = getenv('B')\n"}).values
+    assert values["A"].data == "x" and values["B"].data is None
+
+
+def test_split_comma_list(tmp_path) -> None:
+    value = one(tmp_path, "import os\nALLOWED_HOSTS = os.environ.get('HOSTS', '*').split(',')\n",
+                "ALLOWED_HOSTS")
+    assert value.data == ["*"] and value.env_defaulted == ("HOSTS",)
+
+
+def test_f_strings_and_format(tmp_path) -> None:
+    values = resolve(tmp_path, {"settings.py": "HOST = 'db'\nURL = f'postgres://{HOST}/x'\n"
+                                "OTHER = '{}:{}'.format(HOST, 5432)\nP = '%s-%d' % ('a', 1)\n"}
+                     ).values
+    assert values["URL"].data == "postgres://db/x"
+    assert values["OTHER"].data == "db:5432"
+    assert values["P"].data == "a-1"
+
+
+def test_django_environ(tmp_path) -> None:
+    source = """\
+        import environ
+        env = environ.Env(DEBUG=(bool, True), HOSTS=(list, ["*"]))
+        DEBUG = env("DEBUG")
+        PLAIN = env.bool("PLAIN", default=False)
+        HOSTS = env.list("HOSTS")
+        KEY = env.str("KEY", default="dev")
+        NUMBER = env.int("NUMBER", default=3)
+        NEEDED = env("NEEDED")
+        DATABASES = {"default": env.db("DATABASE_URL", default="postgres://u:pw@h:5432/n")}
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["PLAIN"].data is False
+    assert values["HOSTS"].data == ["*"]
+    assert values["KEY"].data == "dev"
+    assert values["NUMBER"].data == 3
+    assert values["NEEDED"].data is UNKNOWN
+    password = values["DATABASES"].leaf("default", "PASSWORD")
+    assert password.data == "pw" and password.hardcoded
+    assert values["DATABASES"].data["default"]["PORT"] == 5432
+    set_values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                         env={"DEBUG": "off", "HOSTS": "a.com, b.com", "PLAIN": "yes"}).values
+    assert set_values["DEBUG"].data is False
+    assert set_values["HOSTS"].data == ["a.com", "b.com"]
+    assert set_values["PLAIN"].data is True
+
+
+def test_python_decouple(tmp_path) -> None:
+    source = """\
+        from decouple import config, Csv
+        DEBUG = config("DEBUG", default=True, cast=bool)
+        OFF = config("OFF", default="off", cast=bool)
+        HOSTS = config("ALLOWED_HOSTS", default="a.com,b.com", cast=Csv())
+        PORT = config("PORT", default="25", cast=int)
+        KEY = config("SECRET_KEY")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["OFF"].data is False
+    assert values["HOSTS"].data == ["a.com", "b.com"]
+    assert values["PORT"].data == 25
+    assert values["KEY"].data is UNKNOWN
+    assert resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                   env={"DEBUG": "False"}).values["DEBUG"].data is False
+
+
+def test_dj_database_url(tmp_path) -> None:
+    value = one(tmp_path, "import dj_database_url\nDATABASES = {'default': "
+                "dj_database_url.config(default='postgres://app:s3cret@db:5432/site')}\n",
+                "DATABASES")
+    entry = value.data["default"]
+    assert entry["ENGINE"] == "django.db.backends.postgresql" and entry["NAME"] == "site"
+    password = value.leaf("default", "PASSWORD")
+    assert password.data == "s3cret" and password.env_defaulted == ("DATABASE_URL",)
+
+
+# what cannot be known ----------------------------------------------------------------------
+
+def test_unknown_calls_carry_a_reason(tmp_path) -> None:
+    value = one(tmp_path, "import vault\nSECRET_KEY = vault.read('key')\n", "SECRET_KEY")
+    assert value.data is UNKNOWN and "vault.read" in value.reason
+
+
+def test_open_file_is_unknown_not_guessed(tmp_path) -> None:
+    value = one(tmp_path, "SECRET_KEY = open('/etc/key').read().strip()\n", "SECRET_KEY")
+    assert value.data is UNKNOWN
+
+
+def test_adding_unknown_to_a_list_keeps_the_known_part(tmp_path) -> None:
+    value = one(tmp_path, "import x\nMIDDLEWARE = ['a'] + x.extra\n", "MIDDLEWARE")
+    assert value.data == ["a", UNKNOWN_REST]
+
+
+def test_huge_repetition_is_refused(tmp_path) -> None:
+    value = one(tmp_path, "X = 'a' * 10**9\n", "X")
+    assert value.data is UNKNOWN
+
+
+def test_deeply_nested_expression_does_not_crash(tmp_path) -> None:
+    value = one(tmp_path, "X = " + "(" * 150 + "1" + ")" * 150 + "\nDEBUG = False\n", "DEBUG")
+    assert value.data is False
