@@ -26,6 +26,8 @@ SECURITY_SETTINGS = (
 )
 """Settings whose being unknown is worth a PG004 note (the rest stay quiet)."""
 
+TEST_DIRS = frozenset({"test", "tests", "testing"})
+
 NOTE_RULES = {"syntax": "PG001", "unreadable": "PG002", "import-not-followed": "PG007"}
 
 
@@ -72,15 +74,22 @@ def choose_modules(project: Project, config: Config) -> tuple[list[str], list[st
     if config.settings_modules:
         found = [m for m in config.settings_modules if project.module_file(m)]
         return found, [m for m in config.settings_modules if not project.module_file(m)]
-    entries = [e for e in project.entry_points() if project.module_file(e.settings_module)]
-    candidates = _from_entries(entries) + [
-        m for m in project.settings_candidates() if looks_like_production(m)
-    ]
+    entries = [e for e in project.entry_points()
+               if project.module_file(e.settings_module)
+               and not in_test_tree(project, e.settings_module)]
+    settings = [m for m in project.settings_candidates() if not in_test_tree(project, m)]
+    candidates = _from_entries(entries) + [m for m in settings if looks_like_production(m)]
     if not candidates:
-        candidates = [m for m in project.settings_candidates() if _is_root_settings(project, m)]
+        candidates = [m for m in settings if _is_root_settings(project, m)]
     if not candidates:
         candidates = [e.settings_module for e in entries]
     return list(dict.fromkeys(candidates)), []
+
+
+def in_test_tree(project: Project, module: str) -> bool:
+    """Settings that live under a ``tests/`` folder belong to a test suite, not a deployment."""
+    rel = project.module_file(module) or ""
+    return any(part in TEST_DIRS for part in rel.split("/")[:-1])
 
 
 def _from_entries(entries: list[EntryPoint]) -> list[str]:
@@ -147,4 +156,8 @@ def _not_found(project: Project, module: str | None) -> Finding:
     else:
         message = ("no Django settings module found (looked for DJANGO_SETTINGS_MODULE in "
                    "manage.py/wsgi.py/asgi.py and for settings.py or a settings/ package)")
+        tests = [m for m in project.settings_candidates() if in_test_tree(project, m)]
+        if tests:
+            message += (f"; test-suite settings ({', '.join(tests[:3])}) are not audited "
+                        "unless named with --settings-module")
     return rule.finding(message, Location(path=None), key=module or "settings")

@@ -59,6 +59,10 @@ class SettingsView(ABC):
         """Another module of the project (e.g. ``ROOT_URLCONF``), parsed, or None."""
         return None
 
+    def source_line(self, value: Value | None) -> str | None:
+        """The source line that set ``value`` (stripped), when it is known."""
+        return None
+
     def value(self, name: str) -> Value:
         """The project's value for ``name``, or Django's default (``is_default=True``)."""
         found = self.get(name)
@@ -101,6 +105,12 @@ class StaticSettings(SettingsView):
             origin = value.origin
             return Location(path=origin.path, line=origin.line, column=origin.column)
         return Location(path=self.rel, line=1, column=1)
+
+    def source_line(self, value: Value | None) -> str | None:
+        if self.project is None or value is None or value.origin is None:
+            return None
+        line = self.project.source(value.origin.path).line(value.origin.line).strip()
+        return line or None
 
     def module_source(self, dotted: str) -> ModuleSource | None:
         if self.project is None:

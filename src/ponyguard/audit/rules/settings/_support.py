@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ....core.finding import Finding
+from ....core.redact import redact_text
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...settings.values import UNKNOWN, Value, is_unknown
@@ -36,7 +37,13 @@ def report(
     confidence: Confidence | None = None,
     evidence: str | None = None,
 ) -> Finding:
-    """A finding at ``value``'s origin, naming the variables the value depends on."""
+    """A finding at ``value``'s origin, naming the variables the value depends on.
+
+    ``evidence`` defaults to the (redacted) source line that set the value.
+    """
+    if evidence is None:
+        line = view.source_line(value)
+        evidence = redact_text(line) if line else None
     return rule.finding(
         message + value.unless_clause(),
         view.location(value),

@@ -1,0 +1,57 @@
+"""Which settings modules an audit picks when none is named."""
+
+from __future__ import annotations
+
+from tests.helpers import audit_files, findings_of
+
+MANAGE = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', '{}')\n"
+
+
+def test_entry_point_default_and_production_named_modules(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "manage.py": MANAGE.format("site.settings.dev"),
+        "site/__init__.py": "", "site/settings/__init__.py": "",
+        "site/settings/base.py": "DEBUG = False\n",
+        "site/settings/dev.py": "from .base import *\nDEBUG = True\n",
+        "site/settings/production.py": "from .base import *\n",
+        "site/wsgi.py": MANAGE.format("site.settings.production"),
+    })
+    assert result.scopes == ("site.settings.production",)
+    assert not findings_of(result, "PG101"), "dev settings are not production"
+
+
+def test_dev_entry_point_is_audited_when_it_is_all_there_is(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "manage.py": MANAGE.format("site.settings.dev"),
+        "site/__init__.py": "", "site/settings/__init__.py": "",
+        "site/settings/dev.py": "DEBUG = True\n",
+    })
+    assert result.scopes == ("site.settings.dev",)
+
+
+def test_every_production_like_module_is_reported_separately(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "site/__init__.py": "", "site/settings/__init__.py": "",
+        "site/settings/prod.py": "DEBUG = True\n",
+        "site/settings/deploy_worker.py": "DEBUG = True\n",
+    })
+    assert set(result.scopes) == {"site.settings.prod", "site.settings.deploy_worker"}
+    assert {f.location.path for f in findings_of(result, "PG101")} == {
+        "site/settings/prod.py", "site/settings/deploy_worker.py"}
+
+
+def test_settings_under_tests_are_not_a_deployment(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "mylib/__init__.py": "",
+        "tests/__init__.py": "",
+        "tests/settings.py": "DEBUG = True\nSECRET_KEY = 'x'\n",
+    })
+    assert not findings_of(result, "PG101")
+    [missing] = findings_of(result, "PG003")
+    assert "tests.settings" in missing.message and "--settings-module" in missing.message
+
+
+def test_test_settings_can_be_named_explicitly(tmp_path) -> None:
+    result = audit_files(tmp_path, {"tests/__init__.py": "", "tests/settings.py": "DEBUG = True\n"},
+                         settings_modules=("tests.settings",))
+    assert findings_of(result, "PG101")
