@@ -12,10 +12,14 @@ MASK = "********"
 
 _URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.\-]*://[^/\s:@'\"]*:)(?P<secret>[^@\s/'\"]+)(?=@)",
                            re.IGNORECASE)
+_SECRET_NAME = (r"\b[\w.\-]*(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|private[_-]?key|"
+                r"access[_-]?key|auth[_-]?key|credentials?|dsn)[\w.\-]*")
 _ASSIGNED_SECRET = re.compile(
-    r"(?P<head>\b[\w.\-]*(?:secret|passw(?:or)?d|passwd|pwd|token|api[_-]?key|private[_-]?key|"
-    r"access[_-]?key|auth[_-]?key|credentials?|dsn)[\w.\-]*['\"]?\s*(?:=|:|,)\s*[rbuf]?['\"]?)"
-    r"(?P<secret>[^'\"\s,)}\]]{4,})",
+    # code: SECRET_KEY = "…", "PASSWORD": '…', ("token", "…") — the value must be quoted
+    rf"(?P<head>{_SECRET_NAME}['\"]?\s*(?:=|:|,)\s*[rbuf]?(?P<quote>['\"]))"
+    r"(?P<secret>[^'\"\n]{1,})(?=(?P=quote))"
+    # env files and query strings: PASSWORD=…, ?token=… — no space around the sign
+    rf"|(?P<head2>{_SECRET_NAME}[=:])(?P<secret2>[^'\"\s,;&)}}\]]{{4,}})",
     re.IGNORECASE,
 )
 _KNOWN_FORMATS = re.compile(
@@ -40,10 +44,32 @@ def redact_text(text: str, secrets: tuple[str, ...] = ()) -> str:
         text = text.replace(secret, MASK)
     text = _KNOWN_FORMATS.sub(MASK, text)
     text = _URL_PASSWORD.sub(lambda m: m.group("head") + MASK, text)
-    return _ASSIGNED_SECRET.sub(
-        lambda m: m.group("head") + (m.group("secret") if _harmless(m.group("secret")) else MASK),
+    return _ASSIGNED_SECRET.sub(_mask_assignment, text)
+
+
+_STRING_LITERAL = re.compile(
+    r"(?P<prefix>[rbuf]{0,2})(?P<quote>['\"])(?P<body>[^'\"\n]*)(?P=quote)", re.IGNORECASE)
+
+
+def redact_code(line: str) -> str:
+    """Redact a source line; on a line that names a secret, mask every string literal.
+
+    Literals that look like environment-variable names (``"DJANGO_SECRET_KEY"``) are kept.
+    """
+    text = redact_text(line)
+    if not re.search(_SECRET_NAME, text, re.IGNORECASE):
+        return text
+    return _STRING_LITERAL.sub(
+        lambda m: m.group(0) if _harmless(m.group("body")) and m.group("body")
+        else f"{m.group('prefix')}{m.group('quote')}{MASK}{m.group('quote')}",
         text,
     )
+
+
+def _mask_assignment(match: re.Match[str]) -> str:
+    head = match.group("head") or match.group("head2")
+    secret = match.group("secret") or match.group("secret2")
+    return head + (secret if _harmless(secret) else MASK)
 
 
 def _harmless(value: str) -> bool:

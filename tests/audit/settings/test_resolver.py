@@ -204,6 +204,12 @@ def test_if_on_an_env_condition_follows_the_production_profile(tmp_path) -> None
     assert one(tmp_path, source, "DEBUG", env={"DJANGO_ENV": "production"}).data is False
 
 
+def test_a_skipped_branch_still_makes_values_depend_on_the_condition(tmp_path) -> None:
+    value = one(tmp_path, "import os\nMIDDLEWARE = []\nif os.environ.get('SECURE') == '1':\n"
+                "    MIDDLEWARE.insert(0, 'security')\n", "MIDDLEWARE")
+    assert value.data == [] and value.env_defaulted == ("SECURE",)
+
+
 def test_undecidable_if_makes_disagreeing_values_unknown(tmp_path) -> None:
     values = resolve(tmp_path, {"settings.py": "import socket\n"
                                 "if socket.gethostname() == 'web1':\n    DEBUG = False\n"

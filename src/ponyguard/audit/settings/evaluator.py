@@ -46,6 +46,25 @@ COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
 }
 
 
+CSP_NONCE = "<CSP_NONCE_SENTINEL>"
+"""What ``django.utils.csp.CSP.NONCE`` is; django-csp's ``csp.constants.NONCE`` maps to it too."""
+CSP_CONSTANTS = {
+    "SELF": "'self'", "NONE": "'none'", "UNSAFE_INLINE": "'unsafe-inline'",
+    "UNSAFE_EVAL": "'unsafe-eval'", "UNSAFE_HASHES": "'unsafe-hashes'",
+    "STRICT_DYNAMIC": "'strict-dynamic'", "WASM_UNSAFE_EVAL": "'wasm-unsafe-eval'",
+    "REPORT_SAMPLE": "'report-sample'", "UNSAFE_ALLOW_REDIRECTS": "'unsafe-allow-redirects'",
+    "NONCE": CSP_NONCE,
+}
+CONSTANT_MODULES = ("django.utils.csp.CSP", "csp.constants")
+"""Modules whose constants settings use inside values: their strings are known."""
+
+
+def known_constant(path: str) -> str | None:
+    """The string a constant such as ``django.utils.csp.CSP.SELF`` stands for, if known."""
+    module, _, name = path.rpartition(".")
+    return CSP_CONSTANTS.get(name) if module in CONSTANT_MODULES else None
+
+
 @dataclass(frozen=True)
 class Ref:
     """A name bound to something other than data: a module, a function, a bound method."""
@@ -138,13 +157,14 @@ class Evaluator:
             value = self.eval(value_node)
             parts.append(value)
             if key_node is None:
-                if isinstance(value.data, dict):
-                    data.update(value.data)
-                    leaves.update(value.leaves)
+                if not isinstance(value.data, dict):
+                    return self.unknown(node, "merges in a dict that cannot be known", *parts)
+                data.update(value.data)
+                leaves.update(value.leaves)
                 continue
             key = self.eval(key_node)
             if _opaque(key.data) or isinstance(key.data, (list, dict, set)):
-                continue
+                return self.unknown(node, "has a key that cannot be known", *parts, key)
             data[key.data] = _as_item(value.data)
             leaves[(key.data,)] = value
             leaves.update({(key.data, *path): leaf for path, leaf in value.leaves.items()})
@@ -158,7 +178,10 @@ class Evaluator:
     # names and attributes ------------------------------------------------------------------
     def _eval_Name(self, node: ast.Name) -> Value:
         if node.id in self.namespace:
-            return self.namespace[node.id]
+            found = self.namespace[node.id]
+            if isinstance(found.data, Ref) and known_constant(found.data.path) is not None:
+                return Value(known_constant(found.data.path), self.origin(node), hardcoded=True)
+            return found
         if node.id in BUILTINS:
             return Value(Ref(f"builtins.{node.id}"), self.origin(node))
         return self.unknown(node, f"uses {node.id}, which is not defined in the settings")
@@ -167,6 +190,9 @@ class Evaluator:
         base = self.eval(node.value)
         data = base.data
         if isinstance(data, Ref):
+            constant = known_constant(f"{data.path}.{node.attr}")
+            if constant is not None:
+                return Value(constant, self.origin(node), hardcoded=True)
             return base.with_data(Ref(f"{data.path}.{node.attr}", data.bound))
         if isinstance(data, EnvReader):
             return base.with_data(Ref(f"environ.reader.{node.attr}", data))

@@ -344,14 +344,23 @@ class _Interpreter:
         saved = self.condition
         self.condition = merge_env([Value(None, env=saved), test])
         try:
-            if truth is True:
-                self.run(node.body)
-            elif truth is False:
-                self.run(node.orelse)
-            else:
+            if truth is None:
                 self._run_both(node)
+            else:
+                self.run(node.body if truth else node.orelse)
+                self._depends_on_condition(node.orelse if truth else node.body)
         finally:
             self.condition = saved
+
+    def _depends_on_condition(self, skipped: list[ast.stmt]) -> None:
+        """Values the skipped branch would have changed depend on the condition's variables."""
+        if not self.condition:
+            return
+        for name, _ in _assigned_names(skipped):
+            if name in self.ns:
+                value = self.ns[name]
+                self.ns[name] = replace(value, env=merge_env(
+                    [value, Value(None, env=self.condition)]))
 
     def _run_both(self, node: ast.If) -> None:
         before = dict(self.ns)

@@ -4,14 +4,21 @@ A value that is what it is only because an environment variable is unset (the pr
 profile used the code's default) is reported at medium confidence with the variable named:
 "DEBUG is True unless DJANGO_DEBUG is set". A literal, or a value computed from variables the
 profile sets, is high confidence. Runtime values (the Django app) are always high confidence.
+
+:func:`report` appends the "unless VAR is set" clause at the very end of a message. When a
+message goes on to explain the consequence, :func:`report_state` puts the clause right after the
+statement of the value it qualifies::
+
+    SECURE_SSL_REDIRECT is False unless DJANGO_SSL_REDIRECT is set: plain-HTTP requests …
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ....core.finding import Finding
-from ....core.redact import redact_text
+from ....core.redact import redact_code
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...settings.values import UNKNOWN, Value, is_unknown
@@ -43,7 +50,7 @@ def report(
     """
     if evidence is None:
         line = view.source_line(value)
-        evidence = redact_text(line) if line else None
+        evidence = redact_code(line) if line else None
     return rule.finding(
         message + value.unless_clause(),
         view.location(value),
@@ -53,6 +60,29 @@ def report(
         confidence=confidence_of(value, confidence or rule.confidence),
         evidence=evidence,
     )
+
+
+def report_state(
+    rule: Rule,
+    view: SettingsView,
+    value: Value,
+    state: str,
+    detail: str | None = None,
+    *,
+    key: str,
+    fix: str | None = None,
+    severity: Severity | None = None,
+    confidence: Confidence | None = None,
+    evidence: str | None = None,
+) -> Finding:
+    """:func:`report` with the message ``state`` + the unless clause + ``": " + detail``.
+
+    The location, evidence and confidence are chosen exactly as :func:`report` chooses them.
+    """
+    message = state + value.unless_clause() + (f": {detail}" if detail else "")
+    chosen = confidence_of(value, confidence or rule.confidence)
+    return report(rule, view, replace(value, env=()), message, key=key, fix=fix,
+                  severity=severity, confidence=chosen, evidence=evidence)
 
 
 def truth(data: Any) -> bool | None:
