@@ -8,23 +8,31 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
-from .core.config import Config, apply_environment, find_config_file, load_config
+from .core.config import Config
 from .core.errors import PonyguardError
 from .core.registry import load_rules
 from .core.result import RunResult
-from .core.severity import Confidence, Severity
-
-FORMATS = ("text", "json", "sarif", "html")
-SEVERITIES = [s.value for s in Severity]
-CONFIDENCES = [c.value for c in Confidence]
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .runner import (
+    CONFIDENCES,
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    FORMATS,
+    SEVERITIES,
+    UsageError,
+    audit_config,
+    exit_code,
+    explain_text,
+    output_path,
+    render,
+    split_list,
+    write_report,
+)
 
 
 def _fatal(message: str) -> NoReturn:
@@ -32,67 +40,16 @@ def _fatal(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _split(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _parse_env(pairs: Iterable[str], env_files: Iterable[str]) -> dict[str, str]:
-    from dotenv import dotenv_values
-
-    env: dict[str, str] = {}
-    for env_file in env_files:
-        if not Path(env_file).is_file():
-            raise click.BadParameter(f"{env_file} is not a file", param_hint="--env-file")
-        env.update({k: v or "" for k, v in dotenv_values(env_file).items()})
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--env")
-        env[name] = value
-    return env
-
-
-def _reporter(fmt: str, color: str) -> Any:
-    from .report import HtmlReporter, JsonReporter, SarifReporter, TextReporter
-
-    if fmt == "json":
-        return JsonReporter()
-    if fmt == "sarif":
-        return SarifReporter()
-    if fmt == "html":
-        return HtmlReporter()
-    use_color = {"always": True, "never": False}.get(color)
-    return TextReporter(color=use_color)
-
-
 def _emit(result: RunResult, fmt: str, output: str | None, color: str) -> None:
-    if fmt == "html" and output is None:
-        output = "ponyguard-report.html"
+    output = output_path(fmt, output)
     if output is not None and fmt == "text" and color == "auto":
         color = "never"
-    rendered = _reporter(fmt, color).render(result)
+    rendered = render(result, fmt, {"always": True, "never": False}.get(color))
     if output is None:
         click.echo(rendered, nl=not rendered.endswith("\n"))
         return
-    Path(output).write_text(rendered, encoding="utf-8")
+    write_report(rendered, output)
     click.echo(f"ponyguard: report written to {output}", err=True)
-
-
-def _exit_code(result: RunResult, fail_on: Severity, exit_zero: bool) -> int:
-    if result.incomplete:
-        return EXIT_ERROR
-    if exit_zero:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if result.at_or_above(fail_on) else EXIT_CLEAN
-
-
-def _config_for(root: Path, config_file: str | None, isolated: bool) -> Config:
-    if isolated:
-        return Config()
-    if config_file and not Path(config_file).is_file():
-        raise click.BadParameter(f"{config_file} does not exist", param_hint="--config")
-    path = Path(config_file) if config_file else find_config_file(root)
-    return apply_environment(load_config(path))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,22 +107,17 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
 
     root = Path(path)
     try:
-        config = _config_for(root, config_file, isolated)
-        env = {**config.env, **_parse_env(env_pairs, env_file)}
-        config = config.with_overrides(
-            select=_split(select) or None,
-            extend_select=_split(extend_select) or None,
-            ignore=(config.ignore + _split(ignore)) if ignore else None,
-            extend_exclude=(config.extend_exclude + _split(exclude)) if exclude else None,
-            settings_modules=_split(settings_module) or None,
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-            min_confidence=Confidence.parse(min_confidence) if min_confidence else None,
-            baseline=Path(baseline) if baseline else None,
-            env=env,
+        config = audit_config(
+            root, config_file=config_file, isolated=isolated, select=select,
+            extend_select=extend_select, ignore=ignore, exclude=exclude,
+            settings_modules=settings_module, fail_on=fail_on, min_confidence=min_confidence,
+            baseline=baseline, env_pairs=env_pairs, env_files=env_file,
         )
         if write_baseline:
             config = dataclasses.replace(config, baseline=None)
         result = audit_project(root, config)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except PonyguardError as exc:
         _fatal(str(exc))
     if write_baseline:
@@ -173,7 +125,7 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
         click.echo(f"ponyguard: wrote {count} finding(s) to baseline {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if result.incomplete else EXIT_CLEAN)
     _emit(result, fmt, output, color)
-    sys.exit(_exit_code(result, config.fail_on, exit_zero))
+    sys.exit(exit_code(result, config.fail_on, exit_zero))
 
 
 @cli.command()
@@ -183,7 +135,7 @@ def rules(select: tuple[str, ...], fmt: str) -> None:
     """List every rule with its id, severity, confidence and title."""
     from .core.pipeline import rule_selected
 
-    config = Config(select=_split(select))
+    config = Config(select=split_list(select))
     chosen = [rule for rule in load_rules() if rule_selected(rule, config)]
     if fmt == "json":
         import json
@@ -210,11 +162,7 @@ def explain(rule_id: str) -> None:
     rule = load_rules().get(rule_id)
     if rule is None:
         _fatal(f"no rule {rule_id!r} (see `ponyguard rules`)")
-    mirrors = f"\nMirrors Django's `{rule.mirrors}`." if rule.mirrors else ""
-    cwe = ", ".join(f"CWE-{n}" for n in rule.cwe)
-    header = (f"# {rule.id} {rule.name}: {rule.title}\n\n"
-              f"Severity: {rule.severity} · confidence: {rule.confidence} · {cwe}{mirrors}\n\n")
-    text = header + rule.doc.markdown()
+    text = explain_text(rule)
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.markdown import Markdown

@@ -12,7 +12,7 @@
 * the literal route prefix it is mounted under when it was reached through
   ``include("app.urls")`` (followed one level into project modules).
 
-When ``module_source`` returns None (the runtime face, or a URLconf outside the tree) nothing
+When ``module_source`` returns None (a URLconf outside the project tree, e.g. a package) nothing
 is yielded: rules that need the URLconf then simply find nothing.
 """
 
