@@ -55,3 +55,18 @@ def test_test_settings_can_be_named_explicitly(tmp_path) -> None:
     result = audit_files(tmp_path, {"tests/__init__.py": "", "tests/settings.py": "DEBUG = True\n"},
                          settings_modules=("tests.settings",))
     assert findings_of(result, "PG101")
+
+
+def test_dev_entry_points_give_way_to_a_production_module(tmp_path) -> None:
+    # manage.py and wsgi.py both default to the development settings; the deployment names
+    # the production module in its environment (a Dockerfile ENV, a systemd unit).
+    result = audit_files(tmp_path, {
+        "manage.py": MANAGE.format("site.settings.dev"),
+        "site/__init__.py": "", "site/settings/__init__.py": "",
+        "site/settings/base.py": "DEBUG = False\n",
+        "site/settings/dev.py": "from .base import *\nDEBUG = True\nALLOWED_HOSTS = ['*']\n",
+        "site/settings/production.py": "from .base import *\n",
+        "site/wsgi.py": MANAGE.format("site.settings.dev"),
+    })
+    assert result.scopes == ("site.settings.production",)
+    assert not findings_of(result, "PG101") and not findings_of(result, "PG104")

@@ -78,7 +78,8 @@ def choose_modules(project: Project, config: Config) -> tuple[list[str], list[st
                if project.module_file(e.settings_module)
                and not in_test_tree(project, e.settings_module)]
     settings = [m for m in project.settings_candidates() if not in_test_tree(project, m)]
-    candidates = _from_entries(entries) + [m for m in settings if looks_like_production(m)]
+    production = [m for m in settings if looks_like_production(m)]
+    candidates = _from_entries(entries, production) + production
     if not candidates:
         candidates = [m for m in settings if _is_root_settings(project, m)]
     if not candidates:
@@ -92,11 +93,16 @@ def in_test_tree(project: Project, module: str) -> bool:
     return any(part in TEST_DIRS for part in rel.split("/")[:-1])
 
 
-def _from_entries(entries: list[EntryPoint]) -> list[str]:
-    """Entry-point defaults, minus development ones when a production-like one exists."""
+def _from_entries(entries: list[EntryPoint], production: list[str]) -> list[str]:
+    """Entry-point defaults, minus development ones when a production-like module exists.
+
+    ``manage.py`` and often ``wsgi.py`` default to the development settings
+    (``mysite.settings.dev``) and the deployment sets DJANGO_SETTINGS_MODULE to the production
+    ones; auditing the development module beside ``prod.py`` only reports its intended DEBUG.
+    """
     modules = list(dict.fromkeys(e.settings_module for e in entries))
     serious = [m for m in modules if not looks_like_development(m)]
-    return serious or modules
+    return serious or ([] if production else modules)
 
 
 def _is_root_settings(project: Project, module: str) -> bool:
