@@ -55,3 +55,29 @@ def test_silent_when_the_profile_sets_the_variable(tmp_path) -> None:
 
 def test_silent_when_unknown(tmp_path) -> None:
     assert_silent(tmp_path, "PG101", {"settings.py": "import vault\nDEBUG = vault.flag()\n"})
+
+
+ENV_HELPER = """\
+import os
+
+
+def envbool(name, default):
+    value = os.getenv(name, default)
+    if value not in ("", "True", "False"):
+        raise ValueError(f"{name}={value}: use True or False")
+    return value == "True"
+
+
+DEBUG = envbool("DEBUG", "{default}")
+"""
+
+
+def test_fires_through_a_project_helper_with_an_insecure_default(tmp_path) -> None:
+    assert_finds(tmp_path, "PG101", {"settings.py": ENV_HELPER.replace("{default}", "True")},
+                 path="settings.py", line=11, confidence="medium",
+                 message_contains="unless DEBUG is set")
+    assert_silent(tmp_path / "safe", "PG101",
+                  {"settings.py": ENV_HELPER.replace("{default}", "False")})
+    assert_silent(tmp_path / "set", "PG101",
+                  {"settings.py": ENV_HELPER.replace("{default}", "True")},
+                  env={"DEBUG": "False"})

@@ -372,3 +372,272 @@ def test_huge_repetition_is_refused(tmp_path) -> None:
 def test_deeply_nested_expression_does_not_crash(tmp_path) -> None:
     value = one(tmp_path, "X = " + "(" * 150 + "1" + ")" * 150 + "\nDEBUG = False\n", "DEBUG")
     assert value.data is False
+
+
+# more expression idioms --------------------------------------------------------------------
+
+def test_walrus_in_a_condition_follows_the_profile(tmp_path) -> None:
+    source = """\
+        import os
+        if v := os.getenv("SECURE_PROXY_SSL_HEADER"):
+            SECURE_PROXY_SSL_HEADER = tuple(v.split(",", maxsplit=1))
+        if hosts := os.getenv("HOSTS", "a.com"):
+            ALLOWED_HOSTS = hosts.split(",")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert "SECURE_PROXY_SSL_HEADER" not in values
+    assert values["ALLOWED_HOSTS"].data == ["a.com"]
+    set_values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                         env={"SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO,https"}).values
+    assert set_values["SECURE_PROXY_SSL_HEADER"].data == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_membership_in_os_environ_follows_the_profile(tmp_path) -> None:
+    source = """\
+        import os
+        if "DJANGO_SECRET_KEY" in os.environ:
+            SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+        else:
+            SECRET_KEY = "insecure-fallback"
+        DEBUG = "PRODUCTION" not in os.environ
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["SECRET_KEY"].data == "insecure-fallback"
+    assert values["SECRET_KEY"].env_defaulted == ("DJANGO_SECRET_KEY",)
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("PRODUCTION",)
+    set_values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                         env={"DJANGO_SECRET_KEY": "k", "PRODUCTION": "1"}).values
+    assert set_values["SECRET_KEY"].data == "k" and set_values["DEBUG"].data is False
+
+
+def test_comprehensions_over_known_values(tmp_path) -> None:
+    source = """\
+        import os, glob
+        ALLOWED_HOSTS = [h.strip() for h in os.environ.get("HOSTS", "a.com, ,b.com").split(",")
+                         if h.strip()]
+        ORIGINS = {f"https://{h}" for h in ALLOWED_HOSTS}
+        BY_NAME = {h: len(h) for h in ALLOWED_HOSTS}
+        JOINED = ",".join(h.upper() for h in ALLOWED_HOSTS)
+        PAIRS = [(a, b) for a in [1, 2] for b in "xy" if a > 1]
+        FOUND = [f for f in glob.glob("*.py")]
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["ALLOWED_HOSTS"].data == ["a.com", "b.com"]
+    assert values["ALLOWED_HOSTS"].env_defaulted == ("HOSTS",)
+    assert values["ORIGINS"].data == {"https://a.com", "https://b.com"}
+    assert values["BY_NAME"].data == {"a.com": 5, "b.com": 5}
+    assert values["JOINED"].data == "A.COM,B.COM"
+    assert values["PAIRS"].data == [(2, "x"), (2, "y")]
+    assert values["FOUND"].data is UNKNOWN and "comprehension" in values["FOUND"].reason
+
+
+def test_augmented_list_addition_of_a_tuple_extends(tmp_path) -> None:
+    value = one(tmp_path, "MIDDLEWARE = ['a']\nMIDDLEWARE += ('b',)\nMIDDLEWARE += 'c',\n",
+                "MIDDLEWARE")
+    assert value.data == ["a", "b", "c"]
+
+
+def test_reading_list_and_dict_methods(tmp_path) -> None:
+    source = """\
+        MIDDLEWARE = ["a", "crum", "z"]
+        middleware = list(MIDDLEWARE)
+        middleware.insert(middleware.index("crum"), "history")
+        MIDDLEWARE = middleware
+        DATABASES = {"default": {"PASSWORD": "pw"}}
+        DEFAULT = DATABASES.get("default")
+        MISSING = DATABASES.get("replica", {})
+        NAMES = list(DATABASES.keys())
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["MIDDLEWARE"].data == ["a", "history", "crum", "z"]
+    assert values["DEFAULT"].data == {"PASSWORD": "pw"}
+    assert values["DEFAULT"].leaf("PASSWORD").origin.line == 5
+    assert values["MISSING"].data == {}
+    assert values["NAMES"].data == ["default"]
+
+
+def test_django_environ_file_aware_env_and_a_spread_scheme(tmp_path) -> None:
+    source = """\
+        import environ
+        SCHEMA = {"DD_DEBUG": (bool, True)}
+        env = environ.FileAwareEnv(DD_SECURE=(bool, False), **SCHEMA)
+        DEBUG = env("DD_DEBUG")
+        SESSION_COOKIE_SECURE = env("DD_SECURE")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DD_DEBUG",)
+    assert values["SESSION_COOKIE_SECURE"].data is False
+
+
+def test_literal_parsers_of_environment_text(tmp_path) -> None:
+    source = """\
+        import ast, json, os
+        from distutils.util import strtobool
+        DEBUG = ast.literal_eval(os.environ.get("DEBUG", "True"))
+        HOSTS = json.loads(os.environ.get("HOSTS", '["a.com"]'))
+        SECURE = bool(strtobool(os.getenv("SECURE", "off")))
+        BAD = ast.literal_eval(os.environ.get("BAD", "__import__('os')"))
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["HOSTS"].data == ["a.com"]
+    assert values["SECURE"].data is False
+    assert values["BAD"].data is UNKNOWN
+
+
+# project helper functions -------------------------------------------------------------------
+
+def test_single_return_helper_is_called_with_its_arguments(tmp_path) -> None:
+    source = """\
+        import os
+
+        def env_bool(name, default):
+            return os.environ.get(name, str(default)).lower() == "true"
+
+        DEBUG = env_bool("DJANGO_DEBUG", True)
+        SESSION_COOKIE_SECURE = env_bool(default=False, name="COOKIE_SECURE")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    debug = values["DEBUG"]
+    assert debug.data is True and debug.hardcoded
+    assert debug.env_defaulted == ("DJANGO_DEBUG",)
+    assert (debug.origin.path, debug.origin.line) == ("settings.py", 6)
+    assert values["SESSION_COOKIE_SECURE"].data is False
+    assert resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                   env={"DJANGO_DEBUG": "false"}).values["DEBUG"].data is False
+
+
+def test_helper_with_locals_guards_and_early_returns(tmp_path) -> None:
+    source = """\
+        import os
+        from pathlib import Path
+
+        def envbool(s: str, default: str) -> bool:
+            v = os.getenv(s, default=default)
+            if v not in ("", "True", "False"):
+                raise ValueError(f"Unexpected value {s}={v}")
+            return v == "True"
+
+        def envint(s, default):
+            v = os.getenv(s, default)
+            if v == "None":
+                return None
+            return int(v)
+
+        def envsecret(s, default=None):
+            \"\"\"A secret from the environment or from a file.\"\"\"
+            if secret_path := os.getenv(s + "_FILE"):
+                return Path(secret_path).read_text().strip()
+            return os.getenv(s, default)
+
+        DEBUG = envbool("DEBUG", "True")
+        LIMIT = envint("LIMIT", "10000")
+        SECRET_KEY = envsecret("SECRET_KEY", "---")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["LIMIT"].data == 10000
+    key = values["SECRET_KEY"]
+    assert key.data == "---" and key.hardcoded
+    assert set(key.env_defaulted) == {"SECRET_KEY", "SECRET_KEY_FILE"}
+    from_file = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                        env={"SECRET_KEY_FILE": "/run/secrets/key"}).values["SECRET_KEY"]
+    assert from_file.data is UNKNOWN and "envsecret" in from_file.reason
+    unexpected = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                         env={"DEBUG": "yes"}).values["DEBUG"]
+    assert unexpected.data is UNKNOWN and "raises" in unexpected.reason
+
+
+def test_helpers_imported_from_a_project_module_call_each_other(tmp_path) -> None:
+    files = {
+        "mysite/__init__.py": "",
+        "mysite/parsers.py": textwrap.dedent("""\
+            import os
+
+            def str_to_bool(value: str) -> bool:
+                val_lower = value.strip().lower()
+                if val_lower in ("true", "1", "t", "y", "yes"):
+                    return True
+                elif val_lower in ("false", "0", "f", "n", "no"):
+                    return False
+                raise ValueError(f"Cannot convert '{value}' to a boolean.")
+
+            def get_bool_from_env(key: str, default: str = "NO") -> bool:
+                return str_to_bool(os.getenv(key, default))
+
+            def get_list(key, default=None):
+                if key not in os.environ:
+                    return default
+                return [item.strip() for item in os.environ[key].split(",") if item]
+            """),
+        "mysite/settings.py": textwrap.dedent("""\
+            from mysite.parsers import get_bool_from_env, get_list
+            DEBUG = get_bool_from_env("PAPERLESS_DEBUG")
+            SESSION_COOKIE_SECURE = get_bool_from_env("COOKIE_SECURE", "yes")
+            ALLOWED_HOSTS = get_list("HOSTS", default=["*"])
+            """),
+    }
+    values = resolve(tmp_path, files, "mysite.settings").values
+    assert values["DEBUG"].data is False and values["DEBUG"].env_defaulted == ("PAPERLESS_DEBUG",)
+    assert values["DEBUG"].origin.path == "mysite/settings.py"
+    assert values["SESSION_COOKIE_SECURE"].data is True
+    assert values["ALLOWED_HOSTS"].data == ["*"]
+    assert values["ALLOWED_HOSTS"].env_defaulted == ("HOSTS",)
+    set_values = resolve(tmp_path, files, "mysite.settings",
+                         env={"PAPERLESS_DEBUG": "true", "HOSTS": "a.com,b.com"}).values
+    assert set_values["DEBUG"].data is True
+    assert set_values["ALLOWED_HOSTS"].data == ["a.com", "b.com"]
+
+
+def test_helper_returning_its_default_when_unset(tmp_path) -> None:
+    source = """\
+        import os
+
+        def get_bool_from_env(name, default_value):
+            value = os.environ.get(name)
+            if value is None:
+                return default_value
+            return value.lower() in ("true", "1")
+
+        DEBUG = get_bool_from_env("DEBUG", True)
+        """
+    debug = one(tmp_path, source, "DEBUG")
+    assert debug.data is True and debug.hardcoded and debug.env_defaulted == ("DEBUG",)
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("    for x in [name]:\n        pass\n    return True\n", "For statement"),
+    ("    try:\n        return os.environ[name]\n    except KeyError:\n        return True\n",
+     "Try statement"),
+    ("    if os.path.exists('/etc/debug'):\n        return True\n    return False\n",
+     "condition that cannot be known"),
+    ("    INSTALLED_APPS.append(name)\n    return True\n", "changes INSTALLED_APPS"),
+    ("    return helper(name)\n", "too many nested helpers"),
+])
+def test_helper_bodies_the_audit_does_not_model_are_unknown(tmp_path, body, reason) -> None:
+    source = (f"import os\nINSTALLED_APPS = []\n\ndef helper(name):\n{body}\n"
+              "DEBUG = helper('DEBUG')\n")
+    value = one(tmp_path, source, "DEBUG")
+    assert value.data is UNKNOWN and "helper()" in value.reason and reason in value.reason
+    assert one(tmp_path, source, "INSTALLED_APPS").data == []
+
+
+def test_decorated_or_mismatched_helpers_are_not_called(tmp_path) -> None:
+    source = """\
+        import os, somewhere
+
+        @somewhere.decorate
+        def flag(name):
+            return False
+
+        def plain(name):
+            return False
+
+        A = flag("A")
+        B = plain()
+        C = plain("C", "extra")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["A"].data is UNKNOWN
+    assert values["B"].data is UNKNOWN and "do not match" in values["B"].reason
+    assert values["C"].data is UNKNOWN

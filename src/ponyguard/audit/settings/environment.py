@@ -59,6 +59,17 @@ def lookup(profile: Mapping[str, str], name: Any, default: Value | None,
                  leaves=default.leaves, reason=default.reason)
 
 
+def is_present(profile: Mapping[str, str], name: str, origin: Origin | None) -> Value:
+    """``name in os.environ``: whether the profile sets the variable.
+
+    An unset variable is recorded as defaulted (the code's choice when it is absent decides
+    the value), so a rule can say "unless NAME is set".
+    """
+    if name in profile:
+        return Value(True, origin, env=(EnvUse(name, True),), hardcoded=True)
+    return Value(False, origin, env=(EnvUse(name, False, None),), hardcoded=True)
+
+
 def cast_value(raw: Value, cast: Callable[[Any], Any]) -> Value:
     """Apply ``cast`` to known data; an impossible cast makes the value unknown."""
     if raw.data is UNKNOWN:
@@ -83,6 +94,16 @@ def decouple_bool(data: Any) -> bool:
         return True
     if lowered in DECOUPLE_FALSE:
         return False
+    raise ValueError(f"invalid truth value {data!r}")
+
+
+def strtobool(data: str) -> int:
+    """``distutils.util.strtobool``: 1 or 0, ValueError for anything else."""
+    lowered = data.lower()
+    if lowered in {"y", "yes", "t", "true", "on", "1"}:
+        return 1
+    if lowered in {"n", "no", "f", "false", "off", "0"}:
+        return 0
     raise ValueError(f"invalid truth value {data!r}")
 
 

@@ -1,17 +1,22 @@
 """Evaluate settings expressions without running them.
 
 Only a closed set of operations is modelled: literals and containers, names, arithmetic and
-string operations on known values, comparisons, the common str/list methods, and the ways
-settings read the environment (``os.environ``, ``os.getenv``, django-environ, python-decouple,
-dj-database-url). Anything else evaluates to :data:`~.values.UNKNOWN` with a reason: the audit
-reports what it cannot know instead of guessing.
+string operations on known values, comparisons, comprehensions over known items, ``:=``, the
+common str methods and the reading list/dict methods, pure parsers of environment text
+(``ast.literal_eval``, ``json.loads``, ``strtobool``), calls to project helper functions
+(:mod:`.functions`), and the ways settings read the environment (``os.environ``, ``os.getenv``,
+``"NAME" in os.environ``, django-environ, python-decouple, dj-database-url). Anything else
+evaluates to :data:`~.values.UNKNOWN` with a reason: the audit reports what it cannot know
+instead of guessing.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import operator
-from collections.abc import Callable, Mapping
+from collections import ChainMap
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +26,8 @@ from .values import MISSING, UNKNOWN, UNKNOWN_REST, Origin, Value, is_unknown, m
 
 MAX_SEQUENCE = 10_000
 """Larger computed strings or lists are treated as unknown (a guard against `"x" * 10**9`)."""
+MAX_COMPREHENSION = 1_000
+"""Comprehensions over more items than this are not unrolled."""
 
 STR_METHODS: dict[str, Callable[..., Any]] = {
     "lower": str.lower, "upper": str.upper, "strip": str.strip, "lstrip": str.lstrip,
@@ -30,9 +37,16 @@ STR_METHODS: dict[str, Callable[..., Any]] = {
     "removeprefix": str.removeprefix, "removesuffix": str.removesuffix,
     "encode": lambda s, *a: s,
 }
+CONTAINER_METHODS: dict[str, frozenset[str]] = {
+    "list": frozenset({"index", "count", "copy"}),
+    "tuple": frozenset({"index", "count"}),
+    "dict": frozenset({"get", "keys", "values", "items", "copy"}),
+}
+"""Methods that read a list, tuple or dict (the mutating ones are statements, see the resolver)."""
 BUILTINS: dict[str, Callable[..., Any]] = {
     "bool": bool, "int": int, "float": float, "str": str, "list": list, "tuple": tuple,
     "set": set, "frozenset": frozenset, "dict": dict, "len": len, "sorted": sorted,
+    "any": any, "all": all,
 }
 BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
@@ -73,7 +87,29 @@ class Ref:
     bound: Any = None
 
 
+@dataclass(frozen=True, eq=False)
+class FunctionDefinition:
+    """A project function whose calls :mod:`.functions` interprets; the ``bound`` of its Ref."""
+
+    path: str
+    node: ast.FunctionDef
+    scope: MutableMapping[str, Value]
+    """The namespace of the module that defines it (its globals, looked up at call time)."""
+    rel: str
+    defaults: tuple[Value, ...] = ()
+    kw_defaults: tuple[Value | None, ...] = ()
+
+
 ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+ENVIRON_CLASSES = frozenset({"environ.Env", "environ.environ.Env", "environ.FileAwareEnv",
+                             "environ.environ.FileAwareEnv"})
+"""django-environ readers. ``FileAwareEnv`` also reads ``NAME_FILE``; the audit profile
+supplies variables, not files, so both behave alike here."""
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "ast.literal_eval": ast.literal_eval, "json.loads": json.loads,
+    "distutils.util.strtobool": envmod.strtobool,
+}
+"""Pure functions settings apply to environment text (``ast.literal_eval(os.environ.get(...))``)."""
 ENVIRON_METHODS = {
     "str": None, "bool": envmod.environ_bool, "int": int, "float": float,
     "list": envmod.split_list, "tuple": lambda d: tuple(envmod.split_list(d)),
@@ -85,10 +121,21 @@ ENVIRON_METHODS = {
 class Evaluator:
     """Evaluates expressions of one module against its namespace and the audit profile."""
 
-    def __init__(self, namespace: dict[str, Value], profile: Mapping[str, str], rel: str) -> None:
+    def __init__(self, namespace: MutableMapping[str, Value], profile: Mapping[str, str],
+                 rel: str) -> None:
         self.namespace = namespace
         self.profile = profile
         self.rel = rel
+        self.depth = 0
+        """How many project helper calls are being interpreted (see :mod:`.functions`)."""
+
+    def scoped(self, local: dict[str, Value], rel: str | None = None,
+               outer: MutableMapping[str, Value] | None = None) -> Evaluator:
+        """An evaluator for an inner scope (a comprehension, a function body)."""
+        child = Evaluator(ChainMap(local, self.namespace if outer is None else outer),
+                          self.profile, rel or self.rel)
+        child.depth = self.depth
+        return child
 
     def origin(self, node: ast.AST) -> Origin:
         return Origin(self.rel, getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1)
@@ -175,6 +222,88 @@ class Evaluator:
         hardcoded = all(p.hardcoded for p in parts) if parts else True
         return Value(data, self.origin(node), env=merge_env(parts), hardcoded=hardcoded)
 
+    def _eval_NamedExpr(self, node: ast.NamedExpr) -> Value:
+        value = self.eval(node.value)
+        self.namespace[node.target.id] = value
+        return value
+
+    # comprehensions --------------------------------------------------------------------------
+    def _eval_ListComp(self, node: ast.ListComp) -> Value:
+        return self._comprehension(node, list)
+
+    def _eval_SetComp(self, node: ast.SetComp) -> Value:
+        return self._comprehension(node, set)
+
+    def _eval_GeneratorExp(self, node: ast.GeneratorExp) -> Value:
+        return self._comprehension(node, list)
+
+    def _eval_DictComp(self, node: ast.DictComp) -> Value:
+        return self._comprehension(node, dict)
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
+                       kind: type) -> Value:
+        """Unrolled over known items; unknown when an iterable or a filter cannot be known."""
+        items: list[Any] = []
+        parts: list[Value] = []
+        scopes: list[dict[str, Value]] = [{}]
+        for generator in node.generators:
+            if generator.is_async:
+                return self.unknown(node, "an async comprehension")
+            expanded: list[dict[str, Value]] = []
+            for scope in scopes:
+                inner = self.scoped(scope)
+                iterable = inner.eval(generator.iter)
+                parts.append(iterable)
+                data = iterable.data
+                if isinstance(data, dict):
+                    data = list(data)
+                if isinstance(data, (list, tuple, set, frozenset, str)) \
+                        and len(data) > MAX_COMPREHENSION:
+                    return self.unknown(node, "a comprehension over too many items", *parts)
+                if not isinstance(data, (list, tuple, set, frozenset, str)) or any(
+                        is_unknown(x) for x in data):
+                    return self.unknown(node, "a comprehension over values that cannot be known",
+                                        *parts)
+                for item in data:
+                    bound = dict(scope)
+                    if not bind_target(generator.target, iterable.with_data(item), bound):
+                        return self.unknown(node, "a comprehension target it cannot unpack",
+                                            *parts)
+                    keep = True
+                    for condition in generator.ifs:
+                        test = self.scoped(bound).eval(condition)
+                        parts.append(test)
+                        decided = truth(test.data)
+                        if decided is None:
+                            return self.unknown(node, "a comprehension filter that cannot be "
+                                                "known", *parts)
+                        keep = keep and decided
+                        if not keep:
+                            break
+                    if keep:
+                        expanded.append(bound)
+                    if len(expanded) > MAX_COMPREHENSION:
+                        return self.unknown(node, "a comprehension over too many items", *parts)
+            scopes = expanded
+        for scope in scopes:
+            inner = self.scoped(scope)
+            if isinstance(node, ast.DictComp):
+                key, value = inner.eval(node.key), inner.eval(node.value)
+                parts.extend((key, value))
+                if _opaque(key.data) or isinstance(key.data, (list, dict, set)):
+                    return self.unknown(node, "a dict comprehension with a key that cannot be "
+                                        "known", *parts)
+                items.append((key.data, _as_item(value.data)))
+            else:
+                element = inner.eval(node.elt)
+                parts.append(element)
+                items.append(_as_item(element.data))
+        try:
+            data = kind(items)
+        except TypeError:
+            return self.unknown(node, "a comprehension of unhashable items", *parts)
+        return self._combine(node, data, parts)
+
     # names and attributes ------------------------------------------------------------------
     def _eval_Name(self, node: ast.Name) -> Value:
         if node.id in self.namespace:
@@ -198,6 +327,9 @@ class Evaluator:
             return base.with_data(Ref(f"environ.reader.{node.attr}", data))
         if isinstance(data, str) and node.attr in STR_METHODS:
             return base.with_data(Ref(f"str.{node.attr}", data))
+        kind = _container_kind(data)
+        if kind is not None and node.attr in CONTAINER_METHODS[kind]:
+            return base.with_data(Ref(f"{kind}.{node.attr}", data))
         return self.unknown(node, f"reads attribute .{node.attr}", base)
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
@@ -255,10 +387,10 @@ class Evaluator:
         for element in node.values:
             value = self.eval(element)
             seen.append(value)
-            truth = _truth(value.data)
-            if truth is None:
+            decided = truth(value.data)
+            if decided is None:
                 return self.unknown(node, "a condition that cannot be known", *seen)
-            if truth is isinstance(node.op, ast.Or):
+            if decided is isinstance(node.op, ast.Or):
                 return self._combine(node, value.data, seen)
         return self._combine(node, seen[-1].data, seen)
 
@@ -273,6 +405,13 @@ class Evaluator:
                 result = result and isinstance(op, ast.NotIn)  # production: not a test run
                 left = right
                 continue
+            if _is_environ(right.data) and isinstance(op, (ast.In, ast.NotIn)) \
+                    and isinstance(left.data, str):
+                present = envmod.is_present(self.profile, left.data, self.origin(node))
+                seen.append(present)
+                result = result and (present.data is isinstance(op, ast.In))
+                left = right
+                continue
             if _opaque(left.data) or _opaque(right.data):
                 return self.unknown(node, "a comparison with a value that cannot be known", *seen)
             try:
@@ -284,14 +423,14 @@ class Evaluator:
 
     def _eval_IfExp(self, node: ast.IfExp) -> Value:
         test = self.eval(node.test)
-        truth = _truth(test.data)
-        if truth is None:
+        decided = truth(test.data)
+        if decided is None:
             body, orelse = self.eval(node.body), self.eval(node.orelse)
             if not _opaque(body.data) and body.data == orelse.data:
                 return body
             return self.unknown(node, "a conditional expression that cannot be decided",
                                 test, body, orelse)
-        chosen = self.eval(node.body if truth else node.orelse)
+        chosen = self.eval(node.body if decided else node.orelse)
         return chosen.with_data(chosen.data, env=merge_env([chosen, test]))
 
     # calls ---------------------------------------------------------------------------------
@@ -303,20 +442,42 @@ class Evaluator:
         if not isinstance(ref, Ref):
             return self.unknown(node, f"calls {ast.unparse(node.func)}()")
         args = [self.eval(a) for a in node.args if not isinstance(a, ast.Starred)]
-        kwargs = {k.arg: self.eval(k.value) for k in node.keywords if k.arg}
+        kwargs = self._keywords(node)
+        if isinstance(ref.bound, FunctionDefinition) and ref.bound.path == ref.path:
+            from .functions import call_function  # noqa: PLC0415 - functions imports this module
+
+            return call_function(self, ref.bound, node, args, kwargs)
         handler = self._call_handler(ref.path)
         if handler is None:
             return self.unknown(node, f"calls {ast.unparse(node.func)}()", *args)
         return handler(node, ref, args, kwargs)
 
+    def _keywords(self, node: ast.Call) -> dict[str, Value]:
+        """Keyword arguments, with ``**mapping`` expanded when the mapping is known."""
+        kwargs: dict[str, Value] = {}
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                kwargs[keyword.arg] = self.eval(keyword.value)
+                continue
+            spread = self.eval(keyword.value)
+            if isinstance(spread.data, dict):
+                for key in spread.data:
+                    if isinstance(key, str):
+                        kwargs[key] = spread.leaf(key)
+        return kwargs
+
     def _call_handler(self, path: str) -> Callable[..., Value] | None:
         if path in ENV_GETTERS:
             return self._call_env_get
+        if path in PARSERS:
+            return self._call_parser
         if path.startswith("builtins."):
             return self._call_builtin
         if path.startswith("str."):
             return self._call_str_method
-        if path in {"environ.Env", "environ.environ.Env"}:
+        if path.partition(".")[0] in CONTAINER_METHODS:
+            return self._call_container_method
+        if path in ENVIRON_CLASSES:
             return self._call_environ_env
         if path == "environ.reader" or path.startswith("environ.reader."):
             return self._call_environ_reader
@@ -334,6 +495,19 @@ class Evaluator:
         if default is None:
             default = Value(None, self.origin(node), hardcoded=True)
         return envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+
+    def _call_parser(self, node: ast.Call, ref: Ref, args: list[Value],
+                     kwargs: dict[str, Value]) -> Value:
+        if len(args) != 1 or kwargs or not isinstance(args[0].data, str):
+            return self.unknown(node, f"calls {ref.path}() on a value that cannot be known",
+                                *args)
+        if len(args[0].data) > MAX_SEQUENCE:
+            return self.unknown(node, f"calls {ref.path}() on a very large value", *args)
+        try:
+            result = PARSERS[ref.path](args[0].data)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return self.unknown(node, f"{ref.path}() fails on this value", *args)
+        return self._combine(node, result, args)
 
     def _call_builtin(self, node: ast.Call, ref: Ref, args: list[Value],
                       kwargs: dict[str, Value]) -> Value:
@@ -360,6 +534,43 @@ class Evaluator:
             return self.unknown(node, "a string method that fails on these values", *parts)
         callee = self.eval(node.func.value) if isinstance(node.func, ast.Attribute) else receiver
         return self._combine(node, result, [callee, *parts])
+
+    def _call_container_method(self, node: ast.Call, ref: Ref, args: list[Value],
+                               kwargs: dict[str, Value]) -> Value:
+        data = ref.bound
+        method = ref.path.rpartition(".")[2]
+        receiver = self.eval(node.func.value) if isinstance(node.func, ast.Attribute) \
+            else Value(data)
+        if kwargs or any(_opaque(a.data) for a in args):
+            return self.unknown(node, f"calls .{method}() with a value that cannot be known",
+                                receiver, *args)
+        if isinstance(data, dict):
+            if method == "get" and 1 <= len(args) <= 2:
+                key = args[0].data
+                if isinstance(key, (list, dict, set)):
+                    return self.unknown(node, "looks up an unhashable key", receiver, *args)
+                if key in data:
+                    return receiver.leaf(key)
+                if len(args) == 2:
+                    return args[1]
+                return self._combine(node, None, [receiver, *args])
+            if args:
+                return self.unknown(node, f"calls .{method}() with unexpected arguments",
+                                    receiver, *args)
+            result: Any = (list(data) if method == "keys" else list(data.values())
+                           if method == "values" else [tuple(i) for i in data.items()]
+                           if method == "items" else dict(data))
+            value = self._combine(node, result, [receiver])
+            return value.with_data(result, leaves=receiver.leaves) if method == "copy" else value
+        if any(is_unknown(item) for item in data):
+            return self.unknown(node, f"calls .{method}() on a list with unknown items",
+                                receiver, *args)
+        try:
+            result = list(data) if method == "copy" else getattr(data, method)(
+                *(a.data for a in args))
+        except (ValueError, TypeError):
+            return self.unknown(node, f".{method}() fails on these values", receiver, *args)
+        return self._combine(node, result, [receiver, *args])
 
     def _call_environ_env(self, node: ast.Call, ref: Ref, args: list[Value],
                           kwargs: dict[str, Value]) -> Value:
@@ -475,6 +686,34 @@ def _is_argv(data: Any) -> bool:
     return isinstance(data, Ref) and data.path == "sys.argv"
 
 
+def _container_kind(data: Any) -> str | None:
+    if isinstance(data, list):
+        return "list"
+    if isinstance(data, tuple):
+        return "tuple"
+    if isinstance(data, dict):
+        return "dict"
+    return None
+
+
+def _is_environ(data: Any) -> bool:
+    return isinstance(data, Ref) and data.path == "os.environ"
+
+
+def bind_target(target: ast.expr, value: Value, scope: MutableMapping[str, Value]) -> bool:
+    """Bind a loop or comprehension target (a name or nested tuple of names) in ``scope``."""
+    if isinstance(target, ast.Name):
+        scope[target.id] = value
+        return True
+    if isinstance(target, (ast.Tuple, ast.List)):
+        data = value.data
+        if not isinstance(data, (list, tuple)) or len(data) != len(target.elts):
+            return False
+        return all(bind_target(element, value.with_data(item), scope)
+                   for element, item in zip(target.elts, data, strict=True))
+    return False
+
+
 def _too_big(left: Any, right: Any) -> bool:
     for sequence, count in ((left, right), (right, left)):
         if isinstance(sequence, (str, list, tuple)) and isinstance(count, int):
@@ -482,7 +721,8 @@ def _too_big(left: Any, right: Any) -> bool:
     return False
 
 
-def _truth(data: Any) -> bool | None:
+def truth(data: Any) -> bool | None:
+    """Python truthiness of evaluated data, or None when it cannot be known."""
     if is_unknown(data) or isinstance(data, Ref):
         return None
     if isinstance(data, (list, tuple, set)) and any(is_unknown(x) for x in data):

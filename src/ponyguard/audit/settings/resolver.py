@@ -5,8 +5,9 @@ overrides), django-split-settings ``include()``/``optional()``, ``+=``, ``.appen
 ``.insert``, ``.extend``, ``.remove``, ``.update``, item assignment
 (``DATABASES["default"]["PASSWORD"] = ...``), ``try: from .local import * except
 ImportError`` (optional imports), ``if``/``else`` on conditions it can decide (an undecidable
-one makes the values its branches disagree on unknown), ``for`` over known lists, and every
-expression :mod:`.evaluator` models. Each value keeps the file and line that set it.
+one makes the values its branches disagree on unknown), ``for`` over known lists, ``list +=
+tuple``, calls to the project's own helper functions (:mod:`.functions`), and every expression
+:mod:`.evaluator` models. Each value keeps the file and line that set it.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from . import functions
 from .environment import EnvReader
-from .evaluator import Evaluator, Ref
+from .evaluator import Evaluator, FunctionDefinition, Ref
 from .values import UNKNOWN, EnvUse, Origin, Value, is_unknown, merge_env
 
 if TYPE_CHECKING:
@@ -165,6 +167,17 @@ class _Interpreter:
 
     def _exec_AugAssign(self, node: ast.AugAssign) -> None:
         if isinstance(node.target, ast.Name):
+            current = self.ns.get(node.target.id)
+            if current is not None and isinstance(current.data, list) \
+                    and isinstance(node.op, ast.Add):
+                # list += iterable extends in place: MIDDLEWARE += ("a.Middleware",)
+                added = self.eval(node.value)
+                if isinstance(added.data, (tuple, set, frozenset, str)):
+                    self.bind(node.target.id, replace(
+                        current, data=[*current.data, *added.data],
+                        env=merge_env([current, added]),
+                        hardcoded=current.hardcoded and added.hardcoded), node)
+                    return
             combined = ast.BinOp(left=ast.Name(node.target.id, ast.Load()), op=node.op,
                                  right=node.value)
             ast.copy_location(combined, node)
@@ -422,7 +435,17 @@ class _Interpreter:
         self._forget_assigned(node.body, f"set in a while loop (line {node.lineno})")
 
     def _exec_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        self.bind(node.name, Value(Ref(f"{self.module}.{node.name}")), node)
+        path = f"{self.module}.{node.name}"
+        if isinstance(node, ast.FunctionDef) and functions.modelled(node):
+            # Defaults are evaluated once, at definition time, as Python does.
+            defaults = tuple(self.eval(d) for d in node.args.defaults)
+            kw_defaults = tuple(None if d is None else self.eval(d)
+                                for d in node.args.kw_defaults)
+            definition = FunctionDefinition(path, node, self.ns, self.rel, defaults,
+                                            kw_defaults)
+            self.bind(node.name, Value(Ref(path, definition)), node)
+            return
+        self.bind(node.name, Value(Ref(path)), node)
 
     _exec_AsyncFunctionDef = _exec_FunctionDef
 
