@@ -641,3 +641,19 @@ def test_decorated_or_mismatched_helpers_are_not_called(tmp_path) -> None:
     assert values["A"].data is UNKNOWN
     assert values["B"].data is UNKNOWN and "do not match" in values["B"].reason
     assert values["C"].data is UNKNOWN
+
+
+def test_getattr_on_an_unseen_configuration_module_uses_the_default(tmp_path) -> None:
+    source = """\
+        import importlib
+        configuration = importlib.import_module("netbox.configuration")
+        SESSION_COOKIE_SECURE = getattr(configuration, "SESSION_COOKIE_SECURE", False)
+        SECRET_KEY = getattr(configuration, "SECRET_KEY")
+        HOSTS = getattr(configuration, "ALLOWED_HOSTS", ["*"])
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    cookie = values["SESSION_COOKIE_SECURE"]
+    assert cookie.data is False and cookie.hardcoded
+    assert cookie.unless_clause() == " unless configuration.SESSION_COOKIE_SECURE is set"
+    assert values["SECRET_KEY"].data is UNKNOWN
+    assert values["HOSTS"].data == ["*"]

@@ -22,7 +22,16 @@ from typing import Any
 
 from . import environment as envmod
 from .environment import EnvReader
-from .values import MISSING, UNKNOWN, UNKNOWN_REST, Origin, Value, is_unknown, merge_env
+from .values import (
+    MISSING,
+    UNKNOWN,
+    UNKNOWN_REST,
+    EnvUse,
+    Origin,
+    Value,
+    is_unknown,
+    merge_env,
+)
 
 MAX_SEQUENCE = 10_000
 """Larger computed strings or lists are treated as unknown (a guard against `"x" * 10**9`)."""
@@ -311,7 +320,7 @@ class Evaluator:
             if isinstance(found.data, Ref) and known_constant(found.data.path) is not None:
                 return Value(known_constant(found.data.path), self.origin(node), hardcoded=True)
             return found
-        if node.id in BUILTINS:
+        if node.id in BUILTINS or node.id == "getattr":
             return Value(Ref(f"builtins.{node.id}"), self.origin(node))
         return self.unknown(node, f"uses {node.id}, which is not defined in the settings")
 
@@ -471,6 +480,8 @@ class Evaluator:
             return self._call_env_get
         if path in PARSERS:
             return self._call_parser
+        if path == "builtins.getattr":
+            return self._call_getattr
         if path.startswith("builtins."):
             return self._call_builtin
         if path.startswith("str."):
@@ -495,6 +506,24 @@ class Evaluator:
         if default is None:
             default = Value(None, self.origin(node), hardcoded=True)
         return envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+
+    def _call_getattr(self, node: ast.Call, ref: Ref, args: list[Value],
+                      kwargs: dict[str, Value]) -> Value:
+        """``getattr(configuration, "NAME", default)`` on an object the audit cannot see.
+
+        NetBox-style settings read a user's configuration module this way. Like an unset
+        environment variable, the attribute is taken as absent, so the code's default decides,
+        and the dependence is recorded as ``configuration.NAME`` ("unless configuration.NAME
+        is set").
+        """
+        if len(args) != 3 or kwargs or not isinstance(args[1].data, str) \
+                or args[0].data is not UNKNOWN:
+            return self.unknown(node, "calls getattr()", *args)
+        label = f"{ast.unparse(node.args[0])}.{args[1].data}"
+        default = args[2]
+        return Value(default.data, self.origin(node),
+                     env=(EnvUse(label, False, default.data), *default.env),
+                     hardcoded=default.hardcoded, leaves=default.leaves, reason=default.reason)
 
     def _call_parser(self, node: ast.Call, ref: Ref, args: list[Value],
                      kwargs: dict[str, Value]) -> Value:

@@ -55,7 +55,12 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class EnvUse:
-    """One environment variable consulted while evaluating a value."""
+    """One environment variable consulted while evaluating a value.
+
+    Also an attribute read with a default from a configuration object the audit cannot see
+    (``getattr(configuration, "DEBUG", False)``, named ``configuration.DEBUG``): like a
+    variable, it is taken as unset.
+    """
 
     name: str
     is_set: bool
