@@ -179,3 +179,14 @@ def test_django_6_csp_constants_are_resolved(tmp_path):
         "CONTENT_SECURITY_POLICY = {'DIRECTIVES': {'default-src': [SELF], "
         "'script-src': [SELF, NONCE]}}\n"
     )})
+
+
+def test_a_flag_adding_other_middleware_is_not_named_but_one_adding_csp_is(tmp_path) -> None:
+    gzip = BASE + ('if os.environ.get("USE_GZIP", "False") == "True":\n'
+                   '    MIDDLEWARE.append("django.middleware.gzip.GZipMiddleware")\n')
+    [finding] = assert_finds(tmp_path / "gzip", "PG128", {"settings.py": gzip})
+    assert "USE_GZIP" not in finding.message
+    csp = BASE + ('if "CSP_DEFAULT_SRC" in os.environ:\n'
+                  '    MIDDLEWARE.append("csp.middleware.CSPMiddleware")\n')
+    [finding] = assert_finds(tmp_path / "csp", "PG128", {"settings.py": csp})
+    assert "configured unless CSP_DEFAULT_SRC is set: MIDDLEWARE has neither" in finding.message

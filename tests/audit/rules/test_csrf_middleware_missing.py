@@ -51,3 +51,18 @@ def test_silent_when_unknown(tmp_path) -> None:
     assert_silent(tmp_path, "PG107", {"settings.py": (
         "from mysite.conf import EXTRA\n"
         f"MIDDLEWARE = ['{SESSIONS}', *EXTRA]\n")})
+
+
+def test_a_variable_that_only_adds_other_middleware_is_not_named(tmp_path) -> None:
+    # saleor-style: a flag prepends an unrelated middleware; CSRF is missing either way
+    body = ("import os\n"
+            f"MIDDLEWARE = ['{SESSIONS}']\n"
+            "if os.environ.get('ENABLE_WRITER_LOG', '0') == '1':\n"
+            "    MIDDLEWARE = ['app.log_writer_middleware'] + MIDDLEWARE\n")
+    [finding] = assert_finds(tmp_path / "unrelated", "PG107", {"settings.py": body},
+                             confidence="high")
+    assert "ENABLE_WRITER_LOG" not in finding.message
+    adds_csrf = body.replace("'app.log_writer_middleware'", f"'{CSRF}'")
+    [finding] = assert_finds(tmp_path / "related", "PG107", {"settings.py": adds_csrf},
+                             confidence="medium")
+    assert "is not in MIDDLEWARE unless ENABLE_WRITER_LOG is set: " in finding.message

@@ -35,3 +35,10 @@ def test_silent_on_safe_forms_and_look_alikes(tmp_path):
 
 def test_silent_when_unknown(tmp_path):
     assert_silent(tmp_path, "PG134", settings('DEBUG_PROPAGATE_EXCEPTIONS = os.environ["P"]\n'))
+
+
+def test_unless_clause_qualifies_the_statement_not_the_consequence(tmp_path):
+    text = 'DEBUG_PROPAGATE_EXCEPTIONS = os.environ.get("PROPAGATE", "1") == "1"\n'
+    [finding] = assert_finds(tmp_path, "PG134", settings(text))
+    assert finding.message.startswith(
+        "DEBUG_PROPAGATE_EXCEPTIONS is True unless PROPAGATE is set: unhandled exceptions")

@@ -31,8 +31,8 @@ def test_none_is_low(tmp_path):
 def test_env_default_is_medium_confidence(tmp_path):
     text = 'FILE_UPLOAD_PERMISSIONS = int(os.environ.get("UPLOAD_MODE", "438"))  # 0o666\n'
     assert_finds(tmp_path, "PG135", settings(text), line=3, confidence="medium",
-                 message_contains="0o666: uploaded files are world-writable unless UPLOAD_MODE "
-                                  "is set")
+                 message_contains="0o666 unless UPLOAD_MODE is set: uploaded files are "
+                                  "world-writable")
     assert_silent(tmp_path / "set", "PG135", settings(text), env={"UPLOAD_MODE": "420"})
 
 

@@ -123,3 +123,14 @@ def test_silent_when_unknown(tmp_path):
     assert_silent(tmp_path / "middleware", "PG131", settings(unknown_middleware))
     unknown_backends = APPS + "AUTHENTICATION_BACKENDS = [os.environ['AUTH_BACKEND']]\n"
     assert_silent(tmp_path / "backends", "PG131", settings(unknown_backends))
+
+
+def test_a_flag_adding_an_unrelated_app_is_not_named(tmp_path) -> None:
+    toolbar = APPS + ('if os.environ.get("DEBUG_TOOLBAR") == "1":\n'
+                      '    INSTALLED_APPS.append("debug_toolbar")\n')
+    [finding] = assert_finds(tmp_path / "toolbar", "PG131", settings(toolbar))
+    assert "DEBUG_TOOLBAR" not in finding.message
+    axes = APPS + ('if os.environ.get("USE_AXES") == "1":\n'
+                   '    INSTALLED_APPS.append("axes")\n')
+    [finding] = assert_finds(tmp_path / "axes", "PG131", settings(axes))
+    assert "failed logins unless USE_AXES is set: " in finding.message

@@ -102,3 +102,12 @@ def test_silent_when_unknown(tmp_path) -> None:
     assert_silent(tmp_path / "lists", RULE, {"settings.py": (
         f"import extra\nINSTALLED_APPS = extra.APPS\nMIDDLEWARE = extra.MIDDLEWARE\n"
         f"{NAME} = False\n")})
+
+
+def test_a_flag_adding_unrelated_middleware_keeps_high_confidence(tmp_path) -> None:
+    gzip = ("if os.environ.get('USE_GZIP', 'False') == 'True':\n"
+            "    MIDDLEWARE.append('django.middleware.gzip.GZipMiddleware')\n")
+    assert_finds(tmp_path / "gzip", RULE, settings(gzip), confidence="high")
+    drops = ("if os.environ.get('API_ONLY', 'False') == 'True':\n"
+             "    MIDDLEWARE.remove('django.contrib.sessions.middleware.SessionMiddleware')\n")
+    assert_finds(tmp_path / "drops", RULE, settings(drops, head=MW), confidence="medium")

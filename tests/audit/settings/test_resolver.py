@@ -657,3 +657,41 @@ def test_getattr_on_an_unseen_configuration_module_uses_the_default(tmp_path) ->
     assert cookie.unless_clause() == " unless configuration.SESSION_COOKIE_SECURE is set"
     assert values["SECRET_KEY"].data is UNKNOWN
     assert values["HOSTS"].data == ["*"]
+
+
+# what a skipped branch would have set ---------------------------------------------------
+
+def test_a_skipped_branch_records_what_it_would_have_set(tmp_path) -> None:
+    source = """\
+        import os
+        MIDDLEWARE = ["csrf"]
+        if os.environ.get("USE_GZIP") == "1":
+            MIDDLEWARE.append("gzip")
+        """
+    value = one(tmp_path, source, "MIDDLEWARE")
+    assert value.data == ["csrf"] and value.env_defaulted == ("USE_GZIP",)
+    [alternative] = value.alternatives
+    assert alternative.names == ("USE_GZIP",) and alternative.data == ["csrf", "gzip"]
+    # USE_GZIP cannot make "security" appear, but it does make "gzip" appear
+    assert value.settled(lambda data: "security" not in data).env_defaulted == ()
+    assert value.settled(lambda data: "gzip" not in data).env_defaulted == ("USE_GZIP",)
+
+
+def test_a_variable_read_into_the_value_is_never_settled(tmp_path) -> None:
+    source = """\
+        import os
+        KEY = os.getenv("KEY", "weak")
+        if os.getenv("KEY") == "rotate":
+            KEY = "also-weak"
+        """
+    value = one(tmp_path, source, "KEY")
+    assert value.data == "weak" and value.alternatives
+    assert value.settled(lambda data: len(data) < 50).env_defaulted == ("KEY",)
+
+
+def test_simulating_a_skipped_branch_leaves_no_notes(tmp_path) -> None:
+    resolution = resolve(tmp_path, {"settings.py": "import os\nAPPS = []\n"
+                                    "if os.environ.get('EXTRA'):\n"
+                                    "    from .missing import *\n    APPS.append('x')\n"})
+    assert resolution.notes == [] and resolution.files == ["settings.py"]
+    assert resolution.values["APPS"].alternatives[0].data == ["x"]

@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, Any
 from . import functions
 from .environment import EnvReader
 from .evaluator import Evaluator, FunctionDefinition, Ref
-from .values import UNKNOWN, EnvUse, Origin, Value, is_unknown, merge_env
+from .values import (
+    UNKNOWN,
+    Alternative,
+    EnvUse,
+    Origin,
+    Value,
+    conditional,
+    is_unknown,
+    merge_env,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -92,6 +101,8 @@ class _Resolver:
         self.notes: list[ResolverNote] = []
         self.files: list[str] = []
         self.broken: set[str] = set()
+        self.simulating = False
+        """Running the branch an ``if`` skipped, to learn what it would have set."""
 
     def note(self, kind: str, rel: str, line: int | None, message: str) -> None:
         self.notes.append(ResolverNote(kind, rel, line, message))
@@ -355,15 +366,62 @@ class _Interpreter:
         test = self.eval(node.test)
         truth = _truth(test.data)
         saved = self.condition
-        self.condition = merge_env([Value(None, env=saved), test])
+        self.condition = merge_env([Value(None, env=saved),
+                                    Value(None, env=conditional(test.env))])
         try:
             if truth is None:
                 self._run_both(node)
             else:
-                self.run(node.body if truth else node.orelse)
-                self._depends_on_condition(node.orelse if truth else node.body)
+                taken, skipped = (node.body, node.orelse) if truth else (node.orelse, node.body)
+                before = dict(self.ns)
+                self.run(taken)
+                self._depends_on_condition(skipped)
+                self._record_alternatives(test, before, taken, skipped)
         finally:
             self.condition = saved
+
+    def _record_alternatives(self, test: Value, before: dict[str, Value],
+                             taken: list[ast.stmt], skipped: list[ast.stmt]) -> None:
+        """Give the settings either branch sets what the other branch would have made them.
+
+        Only for conditions on unset variables (the ones an "unless" clause names), and not
+        inside such a simulation: one level of what-if is enough to tell "unless USE_GZIP is
+        set" from a variable that could really change a finding.
+        """
+        names = test.env_defaulted
+        if not names or self.resolver.simulating:
+            return
+        changed = {name for name, _ in _assigned_names([*taken, *skipped]) if name.isupper()}
+        if not changed:
+            return
+        other = self._simulate(before, skipped)
+        for name in sorted(changed):
+            current = self.ns.get(name)
+            if current is None:
+                continue
+            flipped = other.get(name) if other is not None else None
+            alternative = Alternative(names, UNKNOWN if flipped is None else flipped.data)
+            self.ns[name] = replace(current, alternatives=(*current.alternatives, alternative))
+
+    def _simulate(self, before: dict[str, Value], body: list[ast.stmt]
+                  ) -> dict[str, Value] | None:
+        """The namespace after running ``body`` from ``before``, leaving no notes behind."""
+        resolver = self.resolver
+        notes, files, broken = len(resolver.notes), len(resolver.files), set(resolver.broken)
+        namespace = dict(before)
+        resolver.simulating = True
+        try:
+            sandbox = _Interpreter(resolver, self.module, self.package, self.rel, namespace)
+            sandbox.condition = self.condition
+            sandbox.run(body)
+        except _ImportFailed:
+            return None
+        finally:
+            resolver.simulating = False
+            del resolver.notes[notes:]
+            del resolver.files[files:]
+            resolver.broken = broken
+        return namespace
 
     def _depends_on_condition(self, skipped: list[ast.stmt]) -> None:
         """Values the skipped branch would have changed depend on the condition's variables."""

@@ -15,7 +15,7 @@ A :class:`Value` is what a setting is known to be under the audit's environment 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
@@ -66,10 +66,22 @@ class EnvUse:
     is_set: bool
     default: Any = MISSING
     """The default the code supplies (plain data, UNKNOWN, or MISSING when there is none)."""
+    conditional: bool = field(default=False, compare=False)
+    """The variable only decided an ``if`` around the value, it is not part of its data."""
 
     @property
     def default_used(self) -> bool:
         return not self.is_set and self.default is not MISSING
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """What a value would have been had an ``if`` on unset variables gone the other way."""
+
+    names: tuple[str, ...]
+    """The variables the ``if`` tested."""
+    data: Any
+    """The value's data after the other branch (UNKNOWN when that cannot be known)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +98,8 @@ class Value:
     leaves: dict[tuple[Any, ...], Value] = field(default_factory=dict, compare=False,
                                                  hash=False, repr=False)
     """Provenance of items inside dicts, by key path: ``("default", "PASSWORD")``."""
+    alternatives: tuple[Alternative, ...] = field(default=(), compare=False, repr=False)
+    """The value under each ``if`` whose condition rested on unset variables, flipped."""
 
     @property
     def known(self) -> bool:
@@ -114,6 +128,27 @@ class Value:
 
     def with_data(self, data: Any, **changes: Any) -> Value:
         return replace(self, data=data, **changes)
+
+    def settled(self, holds: Callable[[Any], bool | None]) -> Value:
+        """This value without the variables that cannot change whether ``holds`` is True.
+
+        A variable that only decided ``if`` statements around the value (``if USE_GZIP:
+        MIDDLEWARE.append(...)``) is dropped when ``holds`` is also True of the value each of
+        those ``if`` statements would have produced the other way. A finding about
+        ``MIDDLEWARE`` lacking CsrfViewMiddleware then does not say "unless USE_GZIP is set".
+        """
+        flipped: dict[str, list[Any]] = {}
+        for alternative in self.alternatives:
+            for name in alternative.names:
+                flipped.setdefault(name, []).append(alternative.data)
+        settled = {
+            name for name, outcomes in flipped.items()
+            if all(use.conditional for use in self.env if use.name == name)
+            and all(_holds(holds, data) for data in outcomes)
+        }
+        if not settled:
+            return self
+        return replace(self, env=tuple(use for use in self.env if use.name not in settled))
 
     def unless_clause(self) -> str:
         """``" unless DJANGO_DEBUG is set"`` when the value depends on unset variables."""
@@ -154,8 +189,26 @@ def known_items(data: Any) -> list[Any]:
 
 
 def merge_env(values: Iterable[Value]) -> tuple[EnvUse, ...]:
+    """Every variable the values consulted, once; a use in the data beats a conditional one."""
     merged: dict[tuple[str, bool], EnvUse] = {}
     for value in values:
         for use in value.env:
-            merged.setdefault((use.name, use.is_set), use)
+            key = (use.name, use.is_set)
+            known = merged.get(key)
+            if known is None or (known.conditional and not use.conditional):
+                merged[key] = use
     return tuple(merged.values())
+
+
+def conditional(env: Iterable[EnvUse]) -> tuple[EnvUse, ...]:
+    """``env`` marked as variables that decided a condition (see :attr:`EnvUse.conditional`)."""
+    return tuple(replace(use, conditional=True) for use in env)
+
+
+def _holds(holds: Callable[[Any], bool | None], data: Any) -> bool:
+    if is_unknown(data):
+        return False
+    try:
+        return holds(data) is True
+    except Exception:  # noqa: BLE001 - a predicate failing on odd data proves nothing
+        return False

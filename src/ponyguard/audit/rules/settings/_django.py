@@ -9,12 +9,13 @@ in a way ponyguard does not model), so a rule stays silent instead of guessing. 
 
 Most of these checks are cascades: a setting matters only when a middleware or app is
 installed. :func:`precondition_confidence` lowers the confidence when the precondition rests on
-an unset variable's default (``_support.report`` already does so for the reported value).
+an unset variable's default (``_support.report`` already does so for the reported value), not
+counting variables that only switch other items of the list (:meth:`Value.settled`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -55,12 +56,31 @@ def _member(data: Any, item: str) -> bool | None:
     return contains(data, item)
 
 
-def precondition_confidence(view: SettingsView, *names: str) -> Confidence | None:
-    """MEDIUM when a setting a cascade depends on rests on an unset variable's default."""
+def precondition_confidence(view: SettingsView, *names: str,
+                            holds: Mapping[str, Callable[[Any], bool | None]] | None = None
+                            ) -> Confidence | None:
+    """MEDIUM when a setting a cascade depends on rests on an unset variable's default.
+
+    ``holds`` gives, per setting, the precondition on its data (SecurityMiddleware is in
+    MIDDLEWARE), so that a variable whose ``if`` cannot change it does not count.
+    """
     for name in names:
-        if view.value(name).env_defaulted:
+        value = view.value(name)
+        if holds is not None and name in holds:
+            value = value.settled(holds[name])
+        if value.env_defaulted:
             return Confidence.MEDIUM
     return None
+
+
+def listing(item: str) -> Callable[[Any], bool | None]:
+    """The precondition "``item`` is in the list", for :func:`precondition_confidence`."""
+    return lambda data: _member(data, item)
+
+
+def not_listing(item: str) -> Callable[[Any], bool | None]:
+    """The finding "``item`` is not in the list", for ``_support.report(holds=…)``."""
+    return lambda data: _member(data, item) is False
 
 
 def middleware_setting(view: SettingsView, path: str, name: str
@@ -74,7 +94,8 @@ def middleware_setting(view: SettingsView, path: str, name: str
     value = view.value(name)
     if is_unknown(value.data):
         return None
-    return value, precondition_confidence(view, "MIDDLEWARE")
+    return value, precondition_confidence(view, "MIDDLEWARE",
+                                          holds={"MIDDLEWARE": listing(path)})
 
 
 SettingCheck = Callable[[SettingsView, Value, Confidence | None], Iterable[Finding]]
@@ -172,8 +193,10 @@ def hsts_flag_not_true(rule: Rule, view: SettingsView, name: str, django_id: str
     if truth(view.value("SECURE_HSTS_SECONDS").data) is not True:
         return None
     return not_true(rule, view, name, django_id, problem=problem, fix=fix,
-                    confidence=precondition_confidence(view, "MIDDLEWARE",
-                                                       "SECURE_HSTS_SECONDS"))
+                    confidence=precondition_confidence(
+                        view, "MIDDLEWARE", "SECURE_HSTS_SECONDS",
+                        holds={"MIDDLEWARE": listing(SECURITY_MIDDLEWARE),
+                               "SECURE_HSTS_SECONDS": truth}))
 
 
 def session_cookie_not_true(rule: Rule, view: SettingsView, name: str,
@@ -199,5 +222,8 @@ def session_cookie_not_true(rule: Rule, view: SettingsView, name: str,
         return None
     return not_true(rule, view, name, django_id,
                     message=prefix + describe(name, view.value(name)), problem=problem,
-                    fix=fix, confidence=precondition_confidence(view, "INSTALLED_APPS",
-                                                                "MIDDLEWARE"))
+                    fix=fix, confidence=precondition_confidence(
+                        view, *(["INSTALLED_APPS"] if app else []),
+                        *(["MIDDLEWARE"] if middleware else []),
+                        holds={"INSTALLED_APPS": listing(SESSIONS_APP),
+                               "MIDDLEWARE": listing(SESSION_MIDDLEWARE)}))

@@ -12,7 +12,7 @@ from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence
 from ...settings.view import SettingsView
-from ._django import has_middleware, middleware_value
+from ._django import has_middleware, middleware_value, not_listing
 from ._support import report_state
 
 
@@ -65,4 +65,5 @@ def report_missing(
                    "only accepts the exact path)")
         confidence = Confidence.LOW
     return report_state(rule, view, middleware_value(view), missing_state(view, path), detail,
-                        key=f"MIDDLEWARE:{short_name(path)}", fix=fix, confidence=confidence)
+                        key=f"MIDDLEWARE:{short_name(path)}", fix=fix, confidence=confidence,
+                        holds=not_listing(path))

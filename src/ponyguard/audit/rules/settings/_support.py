@@ -5,15 +5,19 @@ profile used the code's default) is reported at medium confidence with the varia
 "DEBUG is True unless DJANGO_DEBUG is set". A literal, or a value computed from variables the
 profile sets, is high confidence. Runtime values (the Django app) are always high confidence.
 
-:func:`report` appends the "unless VAR is set" clause at the very end of a message. When a
-message goes on to explain the consequence, :func:`report_state` puts the clause right after the
-statement of the value it qualifies::
+:func:`report` puts the "unless VAR is set" clause before the first ": " of a message (at the
+end when there is none); :func:`report_state` puts it right after an explicit statement of the
+value it qualifies::
 
     SECURE_SSL_REDIRECT is False unless DJANGO_SSL_REDIRECT is set: plain-HTTP requests …
+
+A rule whose finding is a condition on a list ("CsrfViewMiddleware is not in MIDDLEWARE")
+passes it as ``holds=`` so that variables which only switch unrelated items are not named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -43,16 +47,24 @@ def report(
     severity: Severity | None = None,
     confidence: Confidence | None = None,
     evidence: str | None = None,
+    holds: Callable[[Any], bool | None] | None = None,
 ) -> Finding:
     """A finding at ``value``'s origin, naming the variables the value depends on.
 
-    ``evidence`` defaults to the (redacted) source line that set the value.
+    ``evidence`` defaults to the (redacted) source line that set the value. ``holds`` is the
+    finding's condition on the value's data ("CsrfViewMiddleware is not in it"): a variable
+    that only decides ``if`` statements whose other branch keeps it true is not named (see
+    :meth:`Value.settled`). The "unless" clause goes before the first ": " of the message, right
+    after the statement it qualifies.
     """
+    if holds is not None:
+        value = value.settled(holds)
     if evidence is None:
         line = view.source_line(value)
         evidence = redact_code(line) if line else None
+    statement, colon, detail = message.partition(": ")
     return rule.finding(
-        message + value.unless_clause(),
+        statement + value.unless_clause() + colon + detail,
         view.location(value),
         key=key,
         fix=fix,
@@ -74,11 +86,14 @@ def report_state(
     severity: Severity | None = None,
     confidence: Confidence | None = None,
     evidence: str | None = None,
+    holds: Callable[[Any], bool | None] | None = None,
 ) -> Finding:
     """:func:`report` with the message ``state`` + the unless clause + ``": " + detail``.
 
     The location, evidence and confidence are chosen exactly as :func:`report` chooses them.
     """
+    if holds is not None:
+        value = value.settled(holds)
     message = state + value.unless_clause() + (f": {detail}" if detail else "")
     chosen = confidence_of(value, confidence or rule.confidence)
     return report(rule, view, replace(value, env=()), message, key=key, fix=fix,

@@ -37,7 +37,13 @@ from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...settings.view import SettingsView
-from ._django import SECURITY_MIDDLEWARE, has_middleware, not_true, precondition_confidence
+from ._django import (
+    SECURITY_MIDDLEWARE,
+    has_middleware,
+    listing,
+    not_true,
+    precondition_confidence,
+)
 
 rule = Rule("PG114", "content-type-nosniff-disabled",
             "The X-Content-Type-Options: nosniff header is disabled", Severity.LOW,
@@ -53,7 +59,8 @@ def check(view: SettingsView) -> Iterator[Finding]:
         problem="responses are sent without 'X-Content-Type-Options: nosniff', so browsers "
                 "may run uploaded files or API responses as HTML or script",
         fix="Set SECURE_CONTENT_TYPE_NOSNIFF = True (Django's default), or delete the line.",
-        confidence=precondition_confidence(view, "MIDDLEWARE"),
+        confidence=precondition_confidence(view, "MIDDLEWARE",
+                                           holds={"MIDDLEWARE": listing(SECURITY_MIDDLEWARE)}),
     )
     if finding is not None:
         yield finding

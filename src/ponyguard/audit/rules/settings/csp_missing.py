@@ -78,7 +78,7 @@ from ....core.severity import Confidence, Severity
 from ...settings.evaluator import CSP_NONCE
 from ...settings.values import UNKNOWN, Value
 from ...settings.view import SettingsView
-from ._apps import any_listed, any_matching
+from ._apps import any_listed, any_matching, first_true
 from ._support import report, truth
 
 rule = Rule("PG128", "csp-missing", "No Content-Security-Policy is configured",
@@ -321,4 +321,11 @@ def _missing(view: SettingsView, middleware: Value, builtin: bool, django_csp: b
     return report(rule, view, middleware,
                   "no Content-Security-Policy is configured: MIDDLEWARE has neither "
                   f"{DJANGO_MIDDLEWARE} (Django 6.0+) nor django-csp's {DJANGO_CSP_MIDDLEWARE}",
-                  key="CSP")
+                  key="CSP", holds=_no_csp_middleware)
+
+
+def _no_csp_middleware(data: Any) -> bool | None:
+    """The finding's condition on MIDDLEWARE: no CSP middleware of any kind in it."""
+    present = first_true(any_listed(data, [DJANGO_MIDDLEWARE, DJANGO_CSP_MIDDLEWARE]),
+                         any_matching(data, _other_csp_middleware))
+    return None if present is None else not present

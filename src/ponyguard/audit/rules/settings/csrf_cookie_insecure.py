@@ -38,7 +38,13 @@ from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...settings.view import SettingsView
-from ._django import CSRF_MIDDLEWARE, has_middleware, not_true, precondition_confidence
+from ._django import (
+    CSRF_MIDDLEWARE,
+    has_middleware,
+    listing,
+    not_true,
+    precondition_confidence,
+)
 from ._support import truth
 
 rule = Rule("PG119", "csrf-cookie-insecure", "The CSRF cookie is not marked Secure",
@@ -60,7 +66,10 @@ def check(view: SettingsView) -> Iterator[Finding]:
                 "can read it",
         fix="Set CSRF_COOKIE_SECURE = True in production (default any variable that drives "
             "it to True).",
-        confidence=precondition_confidence(view, "MIDDLEWARE", "CSRF_USE_SESSIONS"),
+        confidence=precondition_confidence(
+            view, "MIDDLEWARE", "CSRF_USE_SESSIONS",
+            holds={"MIDDLEWARE": listing(CSRF_MIDDLEWARE),
+                   "CSRF_USE_SESSIONS": lambda data: truth(data) is False}),
     )
     if finding is not None:
         yield finding

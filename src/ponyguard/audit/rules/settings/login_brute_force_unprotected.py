@@ -116,13 +116,22 @@ def check(view: SettingsView) -> Iterator[Finding]:
     if partial:
         message, confidence, where = partial
         yield report(rule, view, where, message, key="brute-force", confidence=confidence,
-                     fix=FIX)
+                     fix=FIX, holds=_unprotected if where is apps else None)
         return
     yield report(rule, view, apps,
-                 "django.contrib.admin is installed but nothing limits failed logins (no "
-                 "django-axes, django-defender or django-ratelimit-backend); the admin login "
+                 "django.contrib.admin is installed but nothing limits failed logins: no "
+                 "django-axes, django-defender or django-ratelimit-backend, so the admin login "
                  "accepts unlimited password guesses unless a proxy or WAF throttles it",
-                 key="brute-force", fix=FIX)
+                 key="brute-force", fix=FIX, holds=_unprotected)
+
+
+def _unprotected(apps: object) -> bool | None:
+    """The finding's condition on INSTALLED_APPS: the admin without an app that throttles its
+    login (allauth and django-ratelimit do not, see :func:`_partial_protection`)."""
+    protected = first_true(*(app_installed(apps, app) for app in (
+        "axes", "defender", RATELIMIT_BACKEND_APP)), any_matching(apps, _hinted))
+    admin = app_installed(apps, "django.contrib.admin")
+    return None if protected is None or admin is None else admin and not protected
 
 
 def _hinted(path: str) -> bool:
