@@ -61,7 +61,8 @@ def audit_settings(project: Project, config: Config) -> SettingsOutcome:
             outcome.errors.append(f"settings module {module} could not be read or parsed")
             continue
         audited.append(module)
-        view = StaticSettings(module, resolution.rel, resolution.values, project)
+        view = StaticSettings(module, resolution.rel, resolution.values, project,
+                              unset_unless=resolution.unset_unless)
         outcome.findings.extend(_run_rules(rules, view))
         outcome.findings.extend(_unresolved(view, resolution))
     outcome.modules = tuple(audited)

@@ -118,3 +118,13 @@ def test_silent_when_unknown(tmp_path) -> None:
     assert_silent(tmp_path / "middleware", RULE, {"settings.py": (
         "import extra\nMIDDLEWARE = ['django.middleware.common.CommonMiddleware'] "
         "+ extra.MIDDLEWARE\n")})
+
+
+def test_unset_because_an_if_on_a_variable_skipped_it_is_medium_confidence(tmp_path) -> None:
+    files = {"settings.py": (
+        "import os\nDEBUG = False\n"
+        "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware']\n"
+        "if os.environ.get('HTTPS') == 'on':\n    SECURE_HSTS_SECONDS = 31536000\n")}
+    [finding] = assert_finds(tmp_path, "PG111", files, confidence="medium")
+    assert finding.message.startswith("SECURE_HSTS_SECONDS is not set (Django's default is 0) "
+                                      "unless HTTPS is set: ")

@@ -695,3 +695,14 @@ def test_simulating_a_skipped_branch_leaves_no_notes(tmp_path) -> None:
                                     "    from .missing import *\n    APPS.append('x')\n"})
     assert resolution.notes == [] and resolution.files == ["settings.py"]
     assert resolution.values["APPS"].alternatives[0].data == ["x"]
+
+
+def test_a_setting_only_a_skipped_branch_sets_is_unset_unless_its_condition(tmp_path) -> None:
+    files = split("import os\n"
+                  "if os.environ.get('HTTPS') == 'on':\n"
+                  "    SECURE_HSTS_SECONDS = 31536000\n    SECURE_SSL_REDIRECT = True\n",
+                  "from .base import *\nSECURE_SSL_REDIRECT = False\n")
+    resolution = resolve(tmp_path, files, "mysite.settings.prod")
+    assert "SECURE_HSTS_SECONDS" not in resolution.values
+    assert [use.name for use in resolution.unset_unless["SECURE_HSTS_SECONDS"]] == ["HTTPS"]
+    assert "SECURE_SSL_REDIRECT" not in resolution.unset_unless  # set, by prod.py

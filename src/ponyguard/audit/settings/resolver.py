@@ -67,6 +67,9 @@ class Resolution:
     """Every project file the module's evaluation read, in order."""
     broken: bool = False
     """The settings module itself could not be read or parsed."""
+    unset_unless: dict[str, tuple[EnvUse, ...]] = field(default_factory=dict)
+    """Settings left unset only because an ``if`` on these variables skipped the branch that
+    sets them (``if env.bool("HTTPS"): SECURE_SSL_REDIRECT = True``)."""
 
 
 class _ImportFailed(Exception):
@@ -86,8 +89,11 @@ def resolve_settings(
         name: value for name, value in (namespace or {}).items()
         if name.isupper() and not isinstance(value.data, (Ref, EnvReader))
     }
+    unset = resolver.unset.get(id(namespace), {}) if namespace is not None else {}
     return Resolution(module, rel, values, resolver.notes, list(dict.fromkeys(resolver.files)),
-                      broken=rel in resolver.broken)
+                      broken=rel in resolver.broken,
+                      unset_unless={name: env for name, env in unset.items()
+                                    if name not in (namespace or {})})
 
 
 class _Resolver:
@@ -103,6 +109,8 @@ class _Resolver:
         self.broken: set[str] = set()
         self.simulating = False
         """Running the branch an ``if`` skipped, to learn what it would have set."""
+        self.unset: dict[int, dict[str, tuple[EnvUse, ...]]] = {}
+        """Per namespace (by id): names only a skipped branch sets, and its condition."""
 
     def note(self, kind: str, rel: str, line: int | None, message: str) -> None:
         self.notes.append(ResolverNote(kind, rel, line, message))
@@ -341,6 +349,9 @@ class _Interpreter:
             if self.condition:
                 value = replace(value, env=merge_env([value, Value(None, env=self.condition)]))
             self.ns[name] = value
+        for name, env in self.resolver.unset.get(id(namespace), {}).items():
+            if name not in namespace and not self.resolver.simulating:
+                self._unset_unless(name, env)
 
     def _bind_unknown_names(self, node: ast.ImportFrom, reason: str) -> None:
         for alias in node.names:
@@ -424,7 +435,8 @@ class _Interpreter:
         return namespace
 
     def _depends_on_condition(self, skipped: list[ast.stmt]) -> None:
-        """Values the skipped branch would have changed depend on the condition's variables."""
+        """Values the skipped branch would have changed depend on the condition's variables;
+        so does the absence of a setting only the skipped branch sets."""
         if not self.condition:
             return
         for name, _ in _assigned_names(skipped):
@@ -432,6 +444,12 @@ class _Interpreter:
                 value = self.ns[name]
                 self.ns[name] = replace(value, env=merge_env(
                     [value, Value(None, env=self.condition)]))
+            elif name.isupper() and not self.resolver.simulating:
+                self._unset_unless(name, self.condition)
+
+    def _unset_unless(self, name: str, env: tuple[EnvUse, ...]) -> None:
+        record = self.resolver.unset.setdefault(id(self.ns), {})
+        record[name] = merge_env([Value(None, env=record.get(name, ())), Value(None, env=env)])
 
     def _run_both(self, node: ast.If) -> None:
         before = dict(self.ns)

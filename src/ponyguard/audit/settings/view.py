@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ast
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ...core.finding import Location
-from .values import Value
+from .values import EnvUse, Value
 
 if TYPE_CHECKING:
     from ..discovery import Project
@@ -93,9 +93,19 @@ class StaticSettings(SettingsView):
     values: dict[str, Value]
     project: Project | None = field(default=None, repr=False)
     runtime: bool = False
+    unset_unless: dict[str, tuple[EnvUse, ...]] = field(default_factory=dict, repr=False)
+    """Unset settings a skipped ``if`` branch would set (see ``Resolution.unset_unless``)."""
 
     def get(self, name: str) -> Value | None:
         return self.values.get(name)
+
+    def value(self, name: str) -> Value:
+        """Django's default for an unset name, depending on the variables of an ``if`` whose
+        skipped branch sets it ("not set … unless HTTPS is set")."""
+        found = super().value(name)
+        if found.is_default and name in self.unset_unless:
+            return replace(found, env=self.unset_unless[name])
+        return found
 
     def names(self) -> frozenset[str]:
         return frozenset(self.values)
