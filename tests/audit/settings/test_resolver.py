@@ -706,3 +706,28 @@ def test_a_setting_only_a_skipped_branch_sets_is_unset_unless_its_condition(tmp_
     assert "SECURE_HSTS_SECONDS" not in resolution.values
     assert [use.name for use in resolution.unset_unless["SECURE_HSTS_SECONDS"]] == ["HTTPS"]
     assert "SECURE_SSL_REDIRECT" not in resolution.unset_unless  # set, by prod.py
+
+
+def test_map_filter_lambda_and_numeric_builtins(tmp_path) -> None:
+    source = """\
+        import os
+        from decouple import config
+        HOSTS = list(filter(None, os.environ.get("HOSTS", "a.com,,b.com").split(",")))
+        STRIPPED = list(map(str.strip, os.environ.get("HOSTS", "a.com, b.com").split(",")))
+        DEBUG = config("DEBUG", default="True", cast=lambda v: v.lower() in ("true", "1"))
+        WORKERS = max(1, int(os.getenv("WORKERS", "0")))
+        UNKNOWN_FN = list(map(os.path.basename, ["a/b"]))
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    assert values["HOSTS"].data == ["a.com", "b.com"]
+    assert values["HOSTS"].env_defaulted == ("HOSTS",)
+    assert values["STRIPPED"].data == ["a.com", "b.com"]
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["WORKERS"].data == 1
+    assert values["UNKNOWN_FN"].data is UNKNOWN
+
+
+def test_an_unknown_callee_keeps_the_variables_of_its_arguments(tmp_path) -> None:
+    value = one(tmp_path, "import os\nHOSTS = undefined_helper(os.getenv('HOSTS', '*'))\n",
+                "HOSTS")
+    assert value.data is UNKNOWN and value.env_names == ("HOSTS",)

@@ -55,8 +55,10 @@ CONTAINER_METHODS: dict[str, frozenset[str]] = {
 BUILTINS: dict[str, Callable[..., Any]] = {
     "bool": bool, "int": int, "float": float, "str": str, "list": list, "tuple": tuple,
     "set": set, "frozenset": frozenset, "dict": dict, "len": len, "sorted": sorted,
-    "any": any, "all": all,
+    "any": any, "all": all, "min": min, "max": max, "abs": abs, "round": round,
 }
+ITERATING = frozenset({"map", "filter"})
+"""Builtins that apply a callable to each item (see :meth:`Evaluator.apply`)."""
 BINARY: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
     ast.Mod: operator.mod, ast.BitOr: operator.or_, ast.FloorDiv: operator.floordiv,
@@ -320,7 +322,7 @@ class Evaluator:
             if isinstance(found.data, Ref) and known_constant(found.data.path) is not None:
                 return Value(known_constant(found.data.path), self.origin(node), hardcoded=True)
             return found
-        if node.id in BUILTINS or node.id == "getattr":
+        if node.id in BUILTINS or node.id in ITERATING or node.id == "getattr":
             return Value(Ref(f"builtins.{node.id}"), self.origin(node))
         return self.unknown(node, f"uses {node.id}, which is not defined in the settings")
 
@@ -448,9 +450,9 @@ class Evaluator:
         ref = callee.data
         if isinstance(ref, EnvReader):
             ref = Ref("environ.reader", ref)
-        if not isinstance(ref, Ref):
-            return self.unknown(node, f"calls {ast.unparse(node.func)}()")
         args = [self.eval(a) for a in node.args if not isinstance(a, ast.Starred)]
+        if not isinstance(ref, Ref):
+            return self.unknown(node, f"calls {ast.unparse(node.func)}()", *args)
         kwargs = self._keywords(node)
         if isinstance(ref.bound, FunctionDefinition) and ref.bound.path == ref.path:
             from .functions import call_function  # noqa: PLC0415 - functions imports this module
@@ -460,6 +462,44 @@ class Evaluator:
         if handler is None:
             return self.unknown(node, f"calls {ast.unparse(node.func)}()", *args)
         return handler(node, ref, args, kwargs)
+
+    def _eval_Lambda(self, node: ast.Lambda) -> Value:
+        """A lambda is a one-``return`` function (``cast=lambda v: v.lower() == "true"``)."""
+        body: list[ast.stmt] = [ast.Return(value=node.body)]
+        function = ast.FunctionDef(name="<lambda>", args=node.args, body=body,
+                                   decorator_list=[], returns=None)
+        ast.copy_location(function, node)
+        ast.fix_missing_locations(function)
+        path = f"{self.rel}:{node.lineno}:{node.col_offset}:<lambda>"
+        defaults = tuple(self.eval(d) for d in node.args.defaults)
+        kw_defaults = tuple(None if d is None else self.eval(d) for d in node.args.kw_defaults)
+        definition = FunctionDefinition(path, function, self.namespace, self.rel, defaults,
+                                        kw_defaults)
+        return Value(Ref(path, definition), self.origin(node))
+
+    def apply(self, function: Value, argument: Value, node: ast.Call) -> Value | None:
+        """``function(argument)`` for a callable the audit models, else None."""
+        ref = function.data
+        if not isinstance(ref, Ref):
+            return None
+        if isinstance(ref.bound, FunctionDefinition) and ref.bound.path == ref.path:
+            from .functions import call_function  # noqa: PLC0415 - functions imports this module
+
+            return call_function(self, ref.bound, node, [argument], {})
+        name = ref.path.removeprefix("builtins.")
+        if is_unknown(argument.data) or _opaque(argument.data):
+            return None
+        try:
+            if ref.path.startswith("builtins.") and name in BUILTINS:
+                result = BUILTINS[name](argument.data)
+            elif ref.path.startswith("builtins.str.") and isinstance(argument.data, str) \
+                    and name[4:] in STR_METHODS:
+                result = STR_METHODS[name[4:]](argument.data)
+            else:
+                return None
+        except Exception:  # noqa: BLE001 - any failure of the modelled operation
+            return None
+        return self._combine(node, result, [argument])
 
     def _keywords(self, node: ast.Call) -> dict[str, Value]:
         """Keyword arguments, with ``**mapping`` expanded when the mapping is known."""
@@ -482,6 +522,8 @@ class Evaluator:
             return self._call_parser
         if path == "builtins.getattr":
             return self._call_getattr
+        if path.removeprefix("builtins.") in ITERATING and path.startswith("builtins."):
+            return self._call_iterating
         if path.startswith("builtins."):
             return self._call_builtin
         if path.startswith("str."):
@@ -506,6 +548,40 @@ class Evaluator:
         if default is None:
             default = Value(None, self.origin(node), hardcoded=True)
         return envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+
+    def _call_iterating(self, node: ast.Call, ref: Ref, args: list[Value],
+                        kwargs: dict[str, Value]) -> Value:
+        """``map(f, items)`` and ``filter(f or None, items)`` over known items, as a list."""
+        name = ref.path.removeprefix("builtins.")
+        if len(args) != 2 or kwargs or len(node.args) != 2:
+            return self.unknown(node, f"calls {name}() with arguments it does not model", *args)
+        function, items = args
+        data = items.data
+        if not isinstance(data, (list, tuple, set, frozenset, str)) or len(data) > \
+                MAX_COMPREHENSION or any(is_unknown(item) for item in data):
+            return self.unknown(node, f"calls {name}() over values that cannot be known",
+                                *args)
+        results: list[Any] = []
+        parts = [items]
+        for item in data:
+            if name == "filter" and function.data is None:
+                outcome: Value | None = items.with_data(item)
+            else:
+                outcome = self.apply(function, items.with_data(item), node)
+            if outcome is None or is_unknown(outcome.data) or _opaque(outcome.data):
+                return self.unknown(node, f"calls {name}() with a function the audit does not "
+                                    "model", *args)
+            parts.append(outcome)
+            if name == "map":
+                results.append(outcome.data)
+            else:
+                keep = truth(outcome.data)
+                if keep is None:
+                    return self.unknown(node, "calls filter() with a test that cannot be known",
+                                        *args)
+                if keep:
+                    results.append(item)
+        return self._combine(node, results, parts)
 
     def _call_getattr(self, node: ast.Call, ref: Ref, args: list[Value],
                       kwargs: dict[str, Value]) -> Value:
@@ -677,6 +753,9 @@ class Evaluator:
             "builtins.int": int, "builtins.float": float, "builtins.str": str}
         func = casts.get(cast.data.path) if isinstance(cast.data, Ref) else None
         if func is None:
+            applied = self.apply(cast, raw, node)
+            if applied is not None:
+                return applied.with_data(applied.data, env=merge_env([raw, applied]))
             return raw.with_data(UNKNOWN, reason="cast with a function the audit does not model")
         if func is envmod.split_list and raw.data is None:
             return raw.with_data([])
