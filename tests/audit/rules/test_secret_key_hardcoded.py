@@ -111,3 +111,11 @@ def test_silent_when_unknown(tmp_path) -> None:
     assert_silent(tmp_path / "random", "PG103", {"settings.py": (
         "from django.core.management.utils import get_random_secret_key\n"
         "SECRET_KEY = get_random_secret_key()\n")})
+
+
+def test_silent_when_the_settings_refuse_the_fallback(tmp_path) -> None:
+    assert_silent(tmp_path, "PG103", {"settings.py": (
+        "import os\nfrom django.core.exceptions import ImproperlyConfigured\n"
+        "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'change-me')\n"
+        "if SECRET_KEY == 'change-me':\n"
+        "    raise ImproperlyConfigured('Set DJANGO_SECRET_KEY')\n")})

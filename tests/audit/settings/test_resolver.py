@@ -731,3 +731,36 @@ def test_an_unknown_callee_keeps_the_variables_of_its_arguments(tmp_path) -> Non
     value = one(tmp_path, "import os\nHOSTS = undefined_helper(os.getenv('HOSTS', '*'))\n",
                 "HOSTS")
     assert value.data is UNKNOWN and value.env_names == ("HOSTS",)
+
+
+def test_a_raise_on_an_unset_variable_makes_it_required(tmp_path) -> None:
+    source = """\
+        import os
+        from django.core.exceptions import ImproperlyConfigured
+
+        SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "change-me")
+        SIGNING = {"key": SECRET_KEY}
+        if SECRET_KEY == "change-me":
+            raise ImproperlyConfigured("Set DJANGO_SECRET_KEY")
+        AGAIN = os.getenv("DJANGO_SECRET_KEY", "change-me")
+        PRESENT = "DJANGO_SECRET_KEY" in os.environ
+        DEBUG = os.environ.get("DEBUG", "0") == "1"
+        if DEBUG:
+            raise RuntimeError("not reached")
+        try:
+            if os.environ.get("OPTIONAL") is None:
+                raise KeyError("caught")
+        except KeyError:
+            pass
+        OPTIONAL = os.environ.get("OPTIONAL", "x")
+        """
+    values = resolve(tmp_path, {"settings.py": textwrap.dedent(source)}).values
+    for name in ("SECRET_KEY", "SIGNING", "AGAIN"):
+        assert values[name].data is UNKNOWN, name
+        assert "line 7" in values[name].reason and not values[name].env_defaulted
+    assert values["PRESENT"].data is True
+    assert values["DEBUG"].data is False and values["DEBUG"].env_defaulted == ("DEBUG",)
+    assert values["OPTIONAL"].data == "x"
+    set_key = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
+                      env={"DJANGO_SECRET_KEY": "k" * 50}).values
+    assert set_key["SECRET_KEY"].data == "k" * 50

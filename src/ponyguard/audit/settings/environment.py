@@ -45,12 +45,19 @@ class EnvReader:
 
 
 def lookup(profile: Mapping[str, str], name: Any, default: Value | None,
-           origin: Origin | None) -> Value:
-    """One variable: its profile value, else the default (``None`` = no default given)."""
+           origin: Origin | None, required: Mapping[str, str] | None = None) -> Value:
+    """One variable: its profile value, else the default (``None`` = no default given).
+
+    A ``required`` variable (the settings stop with an error without it) is unknown: the
+    default is never what a running site uses.
+    """
     if not isinstance(name, str):
         return Value(UNKNOWN, origin, reason="environment variable name is not a literal")
     if name in profile:
         return Value(profile[name], origin, env=(EnvUse(name, True),))
+    if required and name in required:
+        return Value(UNKNOWN, origin, env=(EnvUse(name, False, MISSING),),
+                     reason=required[name])
     if default is None:
         return Value(UNKNOWN, origin, env=(EnvUse(name, False, MISSING),),
                      reason=f"read from environment variable {name}, which has no default")
@@ -59,7 +66,8 @@ def lookup(profile: Mapping[str, str], name: Any, default: Value | None,
                  leaves=default.leaves, reason=default.reason)
 
 
-def is_present(profile: Mapping[str, str], name: str, origin: Origin | None) -> Value:
+def is_present(profile: Mapping[str, str], name: str, origin: Origin | None,
+               required: Mapping[str, str] | None = None) -> Value:
     """``name in os.environ``: whether the profile sets the variable.
 
     An unset variable is recorded as defaulted (the code's choice when it is absent decides
@@ -67,6 +75,8 @@ def is_present(profile: Mapping[str, str], name: str, origin: Origin | None) -> 
     """
     if name in profile:
         return Value(True, origin, env=(EnvUse(name, True),), hardcoded=True)
+    if required and name in required:
+        return Value(True, origin, env=(EnvUse(name, False, MISSING),), hardcoded=True)
     return Value(False, origin, env=(EnvUse(name, False, None),), hardcoded=True)
 
 

@@ -139,6 +139,14 @@ class Evaluator:
         self.rel = rel
         self.depth = 0
         """How many project helper calls are being interpreted (see :mod:`.functions`)."""
+        self.required: Mapping[str, str] = {}
+        """Variables the settings stop without (name → why), see the resolver's ``raise``."""
+
+    def _lookup(self, name: Any, default: Value | None, origin: Origin) -> Value:
+        return envmod.lookup(self.profile, name, default, origin, self.required)
+
+    def _is_present(self, name: str, origin: Origin) -> Value:
+        return envmod.is_present(self.profile, name, origin, self.required)
 
     def scoped(self, local: dict[str, Value], rel: str | None = None,
                outer: MutableMapping[str, Value] | None = None) -> Evaluator:
@@ -146,6 +154,7 @@ class Evaluator:
         child = Evaluator(ChainMap(local, self.namespace if outer is None else outer),
                           self.profile, rel or self.rel)
         child.depth = self.depth
+        child.required = self.required
         return child
 
     def origin(self, node: ast.AST) -> Origin:
@@ -347,7 +356,7 @@ class Evaluator:
         base = self.eval(node.value)
         if isinstance(base.data, Ref) and base.data.path == "os.environ":
             key = self.eval(node.slice)
-            return envmod.lookup(self.profile, key.data, None, self.origin(node))
+            return self._lookup(key.data, None, self.origin(node))
         key = self.eval(node.slice)
         if _opaque(base.data) or _opaque(key.data):
             return self.unknown(node, "indexes a value that cannot be known", base, key)
@@ -418,7 +427,7 @@ class Evaluator:
                 continue
             if _is_environ(right.data) and isinstance(op, (ast.In, ast.NotIn)) \
                     and isinstance(left.data, str):
-                present = envmod.is_present(self.profile, left.data, self.origin(node))
+                present = self._is_present(left.data, self.origin(node))
                 seen.append(present)
                 result = result and (present.data is isinstance(op, ast.In))
                 left = right
@@ -547,7 +556,7 @@ class Evaluator:
         default = args[1] if len(args) > 1 else kwargs.get("default")
         if default is None:
             default = Value(None, self.origin(node), hardcoded=True)
-        return envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+        return self._lookup(args[0].data, default, self.origin(node))
 
     def _call_iterating(self, node: ast.Call, ref: Ref, args: list[Value],
                         kwargs: dict[str, Value]) -> Value:
@@ -706,7 +715,7 @@ class Evaluator:
             default = args[1]
         if default is None and scheme_default is not MISSING:
             default = Value(scheme_default, self.origin(node), hardcoded=True)
-        raw = envmod.lookup(self.profile, name, default, self.origin(node))
+        raw = self._lookup(name, default, self.origin(node))
         if "cast" in kwargs:
             cast_data = kwargs["cast"].data
         if method == "__call__":
@@ -744,7 +753,7 @@ class Evaluator:
         if not args:
             return self.unknown(node, "reads the environment without a variable name")
         default = args[1] if len(args) > 1 else kwargs.get("default")
-        raw = envmod.lookup(self.profile, args[0].data, default, self.origin(node))
+        raw = self._lookup(args[0].data, default, self.origin(node))
         cast = kwargs.get("cast", args[2] if len(args) > 2 else None)
         if cast is None or is_unknown(raw.data):
             return raw
@@ -769,7 +778,7 @@ class Evaluator:
         name = kwargs.get("env", args[0] if args else None)
         variable = name.data if name is not None else "DATABASE_URL"
         default = kwargs.get("default", args[1] if len(args) > 1 else None)
-        raw = envmod.lookup(self.profile, variable, default, self.origin(node))
+        raw = self._lookup(variable, default, self.origin(node))
         return envmod.database_from_url(raw)
 
 

@@ -23,6 +23,7 @@ from . import functions
 from .environment import EnvReader
 from .evaluator import Evaluator, FunctionDefinition, Ref
 from .values import (
+    MISSING,
     UNKNOWN,
     Alternative,
     EnvUse,
@@ -109,6 +110,8 @@ class _Resolver:
         self.broken: set[str] = set()
         self.simulating = False
         """Running the branch an ``if`` skipped, to learn what it would have set."""
+        self.required: dict[str, str] = {}
+        """Variables the settings stop without: a ``raise`` ran because they were unset."""
         self.unset: dict[int, dict[str, tuple[EnvUse, ...]]] = {}
         """Per namespace (by id): names only a skipped branch sets, and its condition."""
 
@@ -154,6 +157,7 @@ class _Interpreter:
         self.rel = rel
         self.ns = namespace
         self.evaluator = Evaluator(namespace, resolver.profile, rel)
+        self.evaluator.required = resolver.required
         self.condition: tuple[EnvUse, ...] = ()
         self.try_depth = 0
 
@@ -536,7 +540,29 @@ class _Interpreter:
     def _exec_Pass(self, node: ast.Pass) -> None:
         return None
 
-    _exec_Global = _exec_Nonlocal = _exec_Raise = _exec_Assert = _exec_Return = _exec_Pass
+    def _exec_Raise(self, node: ast.Raise) -> None:
+        """A ``raise`` reached because variables are unset: the site cannot run without them.
+
+        ``if SECRET_KEY == "change-me": raise ImproperlyConfigured(...)`` makes the default
+        unreachable, so the variables become required (unknown, no default), here and in
+        every value already computed from their defaults.
+        """
+        if self.try_depth or self.resolver.simulating:
+            return
+        names = tuple(dict.fromkeys(use.name for use in self.condition if use.default_used))
+        if not names:
+            return
+        reason = (f"the settings stop with an error (line {node.lineno}) when "
+                  f"{' or '.join(names)} {'is' if len(names) == 1 else 'are'} unset")
+        for name in names:
+            self.resolver.required.setdefault(name, reason)
+        for key, value in list(self.ns.items()):
+            if any(use.name in names and use.default_used for use in value.env):
+                env = tuple(replace(use, default=MISSING) if use.name in names else use
+                            for use in value.env)
+                self.ns[key] = Value(UNKNOWN, value.origin, env=env, reason=reason)
+
+    _exec_Global = _exec_Nonlocal = _exec_Assert = _exec_Return = _exec_Pass
     _exec_Break = _exec_Continue = _exec_Pass
 
     def _forget_assigned(self, body: list[ast.stmt], reason: str) -> None:
