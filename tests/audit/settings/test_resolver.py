@@ -764,3 +764,21 @@ def test_a_raise_on_an_unset_variable_makes_it_required(tmp_path) -> None:
     set_key = resolve(tmp_path, {"settings.py": textwrap.dedent(source)},
                       env={"DJANGO_SECRET_KEY": "k" * 50}).values
     assert set_key["SECRET_KEY"].data == "k" * 50
+
+
+def test_helpers_and_values_reached_through_an_imported_project_module(tmp_path) -> None:
+    files = {
+        "mysite/__init__.py": "",
+        "mysite/helpers.py": ("import os\n\ndef env_bool(name, default):\n"
+                              "    return os.environ.get(name, str(default)).lower() == 'true'\n"
+                              "\nDEFAULT_HOSTS = ['*']\n"),
+        "mysite/settings.py": ("import mysite.helpers\nfrom . import helpers as h\n"
+                               "import os.path\n"
+                               "DEBUG = mysite.helpers.env_bool('DJANGO_DEBUG', True)\n"
+                               "ALLOWED_HOSTS = h.DEFAULT_HOSTS\n"
+                               "BASE = os.path.dirname('/a/b')\n"),
+    }
+    values = resolve(tmp_path, files, "mysite.settings").values
+    assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DJANGO_DEBUG",)
+    assert values["ALLOWED_HOSTS"].data == ["*"]
+    assert values["BASE"].data is UNKNOWN

@@ -141,6 +141,8 @@ class Evaluator:
         """How many project helper calls are being interpreted (see :mod:`.functions`)."""
         self.required: Mapping[str, str] = {}
         """Variables the settings stop without (name → why), see the resolver's ``raise``."""
+        self.modules: Callable[[str], MutableMapping[str, Value] | None] | None = None
+        """The namespace of a project module by dotted name (the resolver runs it), or None."""
 
     def _lookup(self, name: Any, default: Value | None, origin: Origin) -> Value:
         return envmod.lookup(self.profile, name, default, origin, self.required)
@@ -155,6 +157,7 @@ class Evaluator:
                           self.profile, rel or self.rel)
         child.depth = self.depth
         child.required = self.required
+        child.modules = self.modules
         return child
 
     def origin(self, node: ast.AST) -> Origin:
@@ -342,6 +345,11 @@ class Evaluator:
             constant = known_constant(f"{data.path}.{node.attr}")
             if constant is not None:
                 return Value(constant, self.origin(node), hardcoded=True)
+            if data.bound is None and self.modules is not None:
+                # `import mysite.helpers` / `from . import helpers`: a project module's name
+                namespace = self.modules(data.path)
+                if namespace is not None and node.attr in namespace:
+                    return namespace[node.attr]
             return base.with_data(Ref(f"{data.path}.{node.attr}", data.bound))
         if isinstance(data, EnvReader):
             return base.with_data(Ref(f"environ.reader.{node.attr}", data))

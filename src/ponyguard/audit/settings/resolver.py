@@ -158,6 +158,7 @@ class _Interpreter:
         self.ns = namespace
         self.evaluator = Evaluator(namespace, resolver.profile, rel)
         self.evaluator.required = resolver.required
+        self.evaluator.modules = resolver.run_module
         self.condition: tuple[EnvUse, ...] = ()
         self.try_depth = 0
 
