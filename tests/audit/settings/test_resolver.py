@@ -782,3 +782,13 @@ def test_helpers_and_values_reached_through_an_imported_project_module(tmp_path)
     assert values["DEBUG"].data is True and values["DEBUG"].env_defaulted == ("DJANGO_DEBUG",)
     assert values["ALLOWED_HOSTS"].data == ["*"]
     assert values["BASE"].data is UNKNOWN
+
+
+def test_a_module_first_imported_in_a_simulated_branch_still_reports_later(tmp_path) -> None:
+    files = {"mysite/__init__.py": "", "mysite/broken.py": "X = (\n",
+             "mysite/settings.py": ("import os\nif os.environ.get('EXTRA'):\n"
+                                    "    from mysite.broken import *\n"
+                                    "from mysite.broken import *\n")}
+    resolution = resolve(tmp_path, files, "mysite.settings")
+    assert [note.kind for note in resolution.notes] == ["syntax"]
+    assert "mysite/broken.py" in resolution.files

@@ -424,6 +424,7 @@ class _Interpreter:
         """The namespace after running ``body`` from ``before``, leaving no notes behind."""
         resolver = self.resolver
         notes, files, broken = len(resolver.notes), len(resolver.files), set(resolver.broken)
+        cached = set(resolver.cache)
         namespace = dict(before)
         resolver.simulating = True
         try:
@@ -437,6 +438,8 @@ class _Interpreter:
             del resolver.notes[notes:]
             del resolver.files[files:]
             resolver.broken = broken
+            for module in set(resolver.cache) - cached:  # run again, with notes, if imported
+                del resolver.cache[module]
         return namespace
 
     def _depends_on_condition(self, skipped: list[ast.stmt]) -> None:
