@@ -70,3 +70,32 @@ def test_dev_entry_points_give_way_to_a_production_module(tmp_path) -> None:
     })
     assert result.scopes == ("site.settings.production",)
     assert not findings_of(result, "PG101") and not findings_of(result, "PG104")
+
+
+def test_deployment_files_name_the_settings_the_servers_use(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "manage.py": MANAGE.format("site.settings.dev"),
+        "site/__init__.py": "", "site/settings/__init__.py": "",
+        "site/settings/dev.py": "DEBUG = True\n",
+        "site/settings/k8s.py": "DEBUG = False\n",
+        "site/settings/container.py": "DEBUG = False\n",
+        "site/settings/heroku.py": "DEBUG = False\n",
+        "site/settings/unused.py": "DEBUG = True\n",
+        "Dockerfile": "FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=site.settings.k8s\n",
+        "docker-compose.yml": "services:\n  web:\n    environment:\n"
+                              "      DJANGO_SETTINGS_MODULE: site.settings.container\n",
+        "Procfile": "web: gunicorn site.wsgi --settings=site.settings.heroku\n",
+        "notes.txt": "DJANGO_SETTINGS_MODULE=site.settings.unused\n",
+    })
+    assert set(result.scopes) == {"site.settings.k8s", "site.settings.container",
+                                  "site.settings.heroku"}
+    assert not findings_of(result, "PG101")
+
+
+def test_commented_deployment_lines_are_ignored(tmp_path) -> None:
+    result = audit_files(tmp_path, {
+        "site/__init__.py": "", "site/settings.py": "DEBUG = False\n",
+        "site/old.py": "DEBUG = True\n",
+        "Dockerfile": "# ENV DJANGO_SETTINGS_MODULE=site.old\n",
+    })
+    assert result.scopes == ("site.settings",)

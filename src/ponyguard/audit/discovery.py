@@ -22,6 +22,15 @@ SKIPPED_DIRS = frozenset({
     "dist", ".eggs", ".ponyguard-cache", "htmlcov",
 })
 ENTRY_FILES = ("manage.py", "wsgi.py", "asgi.py")
+DEPLOY_FILE = re.compile(
+    r"(^|/)(Dockerfile[^/]*|[^/]*\.[Dd]ockerfile|Containerfile|(docker-)?compose[^/]*\.ya?ml"
+    r"|Procfile[^/]*|app\.ya?ml|render\.ya?ml|fly\.toml|\.platform\.app\.yaml|[^/]*\.service"
+    r"|uwsgi[^/]*\.ini)$")
+"""Deployment files that may name the settings module the servers run with."""
+DEPLOY_SETTINGS = re.compile(
+    r"DJANGO_SETTINGS_MODULE['\"]?\s*[=:]\s*['\"]?(?P<env>[A-Za-z_][\w.]*)"
+    r"|--settings[= ](?P<flag>[A-Za-z_][\w.]*)")
+MAX_DEPLOY_FILE_BYTES = 1_000_000
 SETTINGS_NAME = re.compile(r"(^|_)settings(_|$)")
 PRODUCTION_NAME = re.compile(r"(^|[._])(prod|production|deploy|deployment|live)([._]|$)")
 DEVELOPMENT_NAME = re.compile(
@@ -86,6 +95,8 @@ class Project:
         return rel.endswith("/__init__.py") or rel == "__init__.py"
 
     def entry_points(self) -> list[EntryPoint]:
+        """Files that name a settings module: manage.py/wsgi.py/asgi.py and deployment files
+        (Dockerfile ``ENV``, compose ``environment:``, Procfile ``--settings``, systemd units)."""
         found: list[EntryPoint] = []
         for rel in sorted(self.python_files):
             if rel.rsplit("/", 1)[-1] in ENTRY_FILES:
@@ -93,6 +104,10 @@ class Project:
                 if tree is not None:
                     defaults = _settings_defaults(tree)
                     found.extend(EntryPoint(rel, line, module) for line, module in defaults)
+        for rel in sorted(self.other_files):
+            if DEPLOY_FILE.search(rel):
+                found.extend(EntryPoint(rel, line, module)
+                             for line, module in _deploy_settings(self.other_files[rel]))
         return found
 
     def settings_candidates(self) -> list[str]:
@@ -121,6 +136,20 @@ def _settings_defaults(tree: ast.Module) -> Iterator[tuple[int, str]]:
                 if isinstance(target, ast.Subscript) and _is_str(target.slice,
                                                                  "DJANGO_SETTINGS_MODULE"):
                     yield node.lineno, node.value.value  # type: ignore[attr-defined]
+
+
+def _deploy_settings(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        if path.stat().st_size > MAX_DEPLOY_FILE_BYTES:
+            return
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in DEPLOY_SETTINGS.finditer(line):
+            yield number, (match.group("env") or match.group("flag")).rstrip(".")
 
 
 def _is_str(node: ast.AST, equals: str | None = None) -> bool:

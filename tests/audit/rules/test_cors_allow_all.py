@@ -6,10 +6,10 @@ APPS = "INSTALLED_APPS = ['django.contrib.auth', 'corsheaders']\n"
 MIDDLEWARE = "MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware']\n"
 
 
-def test_fires_high_on_allow_all(tmp_path) -> None:
+def test_fires_medium_on_allow_all_without_credentials(tmp_path) -> None:
     [finding] = assert_finds(tmp_path, "PG127",
                              {"settings.py": APPS + "CORS_ALLOW_ALL_ORIGINS = True\n"},
-                             path="settings.py", line=2, severity="high", confidence="high")
+                             path="settings.py", line=2, severity="medium", confidence="high")
     assert finding.message.startswith("CORS_ALLOW_ALL_ORIGINS is True: any website can read")
     assert finding.key == "CORS_ALLOW_ALL_ORIGINS"
 
@@ -36,7 +36,7 @@ def test_fires_on_a_match_everything_regex(tmp_path) -> None:
 
 def test_medium_confidence_without_corsheaders_installed(tmp_path) -> None:
     assert_finds(tmp_path, "PG127", {"settings.py": "CORS_ALLOW_ALL_ORIGINS = True\n"},
-                 confidence="medium", severity="high")
+                 confidence="medium", severity="medium")
 
 
 def test_fires_at_medium_confidence_on_an_env_default(tmp_path) -> None:
@@ -81,3 +81,13 @@ def test_silent_when_unknown(tmp_path) -> None:
         "import os\nCORS_ALLOW_ALL_ORIGINS = os.environ['CORS_ALLOW_ALL'] == '1'\n")})
     assert_silent(tmp_path / "regexes", "PG127", {"settings.py": APPS + (
         "import os\nCORS_ALLOWED_ORIGIN_REGEXES = [os.environ['CORS_REGEX']]\n")})
+
+
+def test_a_narrow_cors_urls_regex_lowers_the_severity(tmp_path) -> None:
+    [finding] = assert_finds(tmp_path / "scoped", "PG127", {"settings.py": MIDDLEWARE + (
+        "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n"
+        "CORS_URLS_REGEX = r'^/api/public/.*$'\n")}, severity="high")
+    assert "CORS_URLS_REGEX '^/api/public/.*$'" in finding.message
+    assert_finds(tmp_path / "whole-site", "PG127", {"settings.py": MIDDLEWARE + (
+        "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n"
+        "CORS_URLS_REGEX = r'^.*$'\n")}, severity="critical")

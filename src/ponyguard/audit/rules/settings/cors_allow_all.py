@@ -9,7 +9,9 @@ visits can call your API from their browser and read what it returns, including 
 reachable from their network (intranet, VPN, localhost) and anything protected by ambient
 authentication.
 
-Together with `CORS_ALLOW_CREDENTIALS = True` it is a full account takeover primitive:
+Without credentials the damage is limited to what a visitor's browser can fetch anonymously
+(medium); together with `CORS_ALLOW_CREDENTIALS = True` it is a full account takeover primitive
+(critical):
 django-cors-headers then reflects the caller's `Origin` and sends
 `Access-Control-Allow-Credentials: true`, so a malicious page makes requests **with the user's
 session cookie** and reads the answers (profile data, CSRF tokens, API keys), then acts as the
@@ -30,7 +32,8 @@ remove `CORS_ALLOW_ALL_ORIGINS`. Anchor and escape regexes: `r"^https://\w+\.exa
 
 Allowing every origin is acceptable only for a public, read-only API without credentials; then
 limit it to that API with `CORS_URLS_REGEX = r"^/api/public/.*$"` and keep
-`CORS_ALLOW_CREDENTIALS = False`.
+`CORS_ALLOW_CREDENTIALS = False` (a `CORS_URLS_REGEX` lowers the severity one step and is named
+in the message).
 
 ## References
 - https://github.com/adamchainz/django-cors-headers#configuration
@@ -50,9 +53,10 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...settings.values import Value, merge_env
 from ...settings.view import SettingsView
+from ._django import lower
 from ._support import is_true, report
 
-rule = Rule("PG127", "cors-allow-all", "CORS allows every origin", Severity.HIGH,
+rule = Rule("PG127", "cors-allow-all", "CORS allows every origin", Severity.MEDIUM,
             Confidence.HIGH, cwe=(942, 183), doc_text=__doc__)
 
 APPS = ("corsheaders", "corsheaders.apps.CorsHeadersAppConfig")
@@ -60,6 +64,8 @@ MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
 PROBE_HOSTS = ("attacker.invalid", "evil-7f3a.example:8443", "x.test")
 """Origins no allow-list of a real site matches. A regex that matches all of them over https
 (or all over http) lets any website in: an attacker can serve a page from either scheme."""
+ANY_URL = frozenset({r"^.*$", r".*", r"^.*", r"^/.*$", r"^/"})
+"""CORS_URLS_REGEX values that cover the whole site (django-cors-headers' default is ``^.*$``)."""
 FIX = ('List the origins: CORS_ALLOWED_ORIGINS = ["https://app.example.com"], and drop '
        "CORS_ALLOW_ALL_ORIGINS; never combine an any-origin rule with CORS_ALLOW_CREDENTIALS.")
 
@@ -79,6 +85,10 @@ def check(view: SettingsView) -> Iterator[Finding]:
         value = value.with_data(value.data, env=merge_env([value, credentials]))
     else:
         message += ": any website can read the responses from a visitor's browser"
+    scope = view.get("CORS_URLS_REGEX")
+    if scope is not None and isinstance(scope.data, str) and scope.data not in ANY_URL:
+        severity = lower(severity or rule.severity)
+        message += f" (only for URLs matching CORS_URLS_REGEX {scope.data!r})"
     installed = any(app in view.installed_apps() for app in APPS) \
         or MIDDLEWARE in view.middleware()
     yield report(rule, view, value, message, key=name, fix=FIX, severity=severity,
