@@ -22,7 +22,8 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from .evaluator import Evaluator, FunctionDefinition, Ref, bind_target, truth
+from .evaluator import Evaluator
+from .refs import FunctionDefinition, Ref, bind_target, truth
 from .values import UNKNOWN, Value, merge_env
 
 MAX_DEPTH = 8

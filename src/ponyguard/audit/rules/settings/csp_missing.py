@@ -75,7 +75,7 @@ from typing import Any
 from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
-from ...settings.evaluator import CSP_NONCE
+from ...settings.refs import CSP_NONCE
 from ...settings.values import UNKNOWN, Value
 from ...settings.view import SettingsView
 from ._apps import any_listed, any_matching, first_true
