@@ -149,6 +149,16 @@ def test_except_branch_runs_when_import_fails(tmp_path) -> None:
     assert values["SECRET_KEY"].data == "fallback"
 
 
+def test_missing_import_under_an_undecidable_if_is_optional(tmp_path) -> None:
+    files = split("DEBUG = False\n",
+                  "from .base import *\nfrom pathlib import Path\n"
+                  "if (Path(__file__).parent / 'local.py').exists():\n"
+                  "    from .local import *\n")
+    resolution = resolve(tmp_path, files, "mysite.settings.prod")
+    assert resolution.notes == []
+    assert resolution.values["DEBUG"].data is False
+
+
 def test_unguarded_missing_import_is_a_note(tmp_path) -> None:
     files = split("DEBUG = False\n", "from .base import *\nfrom .missing import *\n")
     resolution = resolve(tmp_path, files, "mysite.settings.prod")

@@ -36,6 +36,8 @@ class BranchStatements:
     rel: str
     ns: dict[str, Value]
     condition: tuple[EnvUse, ...]
+    undecided_depth: int
+    """How many undecidable ``if`` statements enclose the code now running."""
 
     if TYPE_CHECKING:
         def run(self, body: list[ast.stmt]) -> None: ...
@@ -124,11 +126,15 @@ class BranchStatements:
 
     def _run_both(self, node: ast.If) -> None:
         before = dict(self.ns)
-        self.run(node.body)
-        after_body = dict(self.ns)
-        self.ns.clear()
-        self.ns.update(before)
-        self.run(node.orelse)
+        self.undecided_depth += 1
+        try:
+            self.run(node.body)
+            after_body = dict(self.ns)
+            self.ns.clear()
+            self.ns.update(before)
+            self.run(node.orelse)
+        finally:
+            self.undecided_depth -= 1
         after_else = dict(self.ns)
         line = node.lineno
         for name in set(after_body) | set(after_else):

@@ -39,6 +39,7 @@ class ImportStatements:
     ns: dict[str, Value]
     condition: tuple[EnvUse, ...]
     try_depth: int
+    undecided_depth: int
 
     if TYPE_CHECKING:
         def run(self, body: list[ast.stmt]) -> None: ...
@@ -82,6 +83,11 @@ class ImportStatements:
         if namespace is None and self._is_project_module(target, node.level):
             if self.try_depth:
                 raise ImportFailed(target)
+            if self.undecided_depth:
+                # `if (BASE_DIR / "local.py").exists(): from .local import *` guards the
+                # import like `try`/`except ImportError` does: an optional module.
+                self._bind_unknown_names(node, f"imported from {target}, which was not found")
+                return
             self.resolver.note("import-not-followed", self.rel, node.lineno,
                                f"cannot follow import of {target or '.' * node.level}: "
                                "not found in the project")

@@ -44,6 +44,7 @@ class Interpreter(ImportStatements, BranchStatements):
         self.evaluator.modules = resolver.run_module
         self.condition: tuple[EnvUse, ...] = ()
         self.try_depth = 0
+        self.undecided_depth = 0
 
     def run(self, body: list[ast.stmt]) -> None:
         for statement in body:
