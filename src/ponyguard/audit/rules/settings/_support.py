@@ -18,7 +18,6 @@ passes it as ``holds=`` so that variables which only switch unrelated items are 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from ....core.finding import Finding
@@ -80,24 +79,11 @@ def report_state(
     value: Value,
     state: str,
     detail: str | None = None,
-    *,
-    key: str,
-    fix: str | None = None,
-    severity: Severity | None = None,
-    confidence: Confidence | None = None,
-    evidence: str | None = None,
-    holds: Callable[[Any], bool | None] | None = None,
+    **options: Any,
 ) -> Finding:
-    """:func:`report` with the message ``state`` + the unless clause + ``": " + detail``.
-
-    The location, evidence and confidence are chosen exactly as :func:`report` chooses them.
-    """
-    if holds is not None:
-        value = value.settled(holds)
-    message = state + value.unless_clause() + (f": {detail}" if detail else "")
-    chosen = confidence_of(value, confidence or rule.confidence)
-    return report(rule, view, replace(value, env=()), message, key=key, fix=fix,
-                  severity=severity, confidence=chosen, evidence=evidence)
+    """:func:`report` with the message ``state`` + ``": " + detail``, so the "unless" clause
+    comes right after ``state``."""
+    return report(rule, view, value, state + (f": {detail}" if detail else ""), **options)
 
 
 def truth(data: Any) -> bool | None:
