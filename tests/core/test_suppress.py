@@ -46,3 +46,22 @@ def test_blanket_marker_has_no_ids() -> None:
 def test_untokenizable_file_still_yields_markers() -> None:
     [s] = parse_suppressions('X = (1,\nY = "unterminated  # ponyguard: ignore[PG001]\n')
     assert s.ids == ("PG001",)
+
+
+def test_template_comments_by_extension() -> None:
+    text = "<p>{{ a }}</p> {# ponyguard: ignore[PG001] #}\n  {# ponyguard: ignore[PG002] #}\n<p>\n"
+    first, second = parse_suppressions(text, "app/templates/page.html")
+    assert (first.line, first.column, first.applies_to) == (1, 16, frozenset({1}))
+    assert (second.line, second.column, second.applies_to) == (2, 3, frozenset({2, 3}))
+    python = "X = 1  # ponyguard: ignore[PG001]\n"
+    assert parse_suppressions(python, "templates/a.jinja") == []
+
+
+def test_template_file_ignore_and_multiline_comments() -> None:
+    [whole, multi] = parse_suppressions(
+        "{# ponyguard: file-ignore[PG3] #}\n{# note\n ponyguard: ignore[PG302] #}\nX\n",
+        "templates/a.j2")
+    assert whole.whole_file and whole.ids == ("PG3",)
+    assert multi.applies_to == frozenset({2, 3, 4})
+    assert parse_suppressions("{% comment %}ponyguard: ignore[PG302]{% endcomment %}",
+                              "templates/a.html") == []

@@ -34,7 +34,17 @@ def audit_project(root: Path | str, config: Config | None = None) -> RunResult:
     collected.errors.extend(outcome.errors)
     collected.incomplete = bool(outcome.errors)
 
+    # Templates (PG3xx template rules, PG008): see audit/templates/analyse.py.
+    from .templates import audit_templates
+
+    templates = audit_templates(project, config)
+    collected.findings.extend(templates.findings)
+    collected.files_audited += len(templates.files)
+
     def text_of(rel: str) -> str | None:
+        if rel in templates.templates:
+            return templates.text_of(rel)
         return project.source(rel).text if rel.endswith(".py") else None
 
-    return finish(collected, config, text_of, suppression_files=outcome.files)
+    return finish(collected, config, text_of,
+                  suppression_files=[*outcome.files, *templates.files])

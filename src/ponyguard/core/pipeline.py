@@ -123,7 +123,7 @@ def _apply_suppressions(
     by_path: dict[str, list[Suppression]] = {}
     for path in suppression_files:
         text = text_of(path)
-        by_path[path] = parse_suppressions(text) if text else []
+        by_path[path] = parse_suppressions(text, path) if text else []
     kept: list[Finding] = []
     suppressed = 0
     for finding in findings:
@@ -133,7 +133,7 @@ def _apply_suppressions(
         path = finding.location.path
         if path not in by_path:
             text = text_of(path)
-            by_path[path] = parse_suppressions(text) if text else []
+            by_path[path] = parse_suppressions(text, path) if text else []
         used = _first_match(finding, by_path[path])
         if used is None:
             kept.append(finding)

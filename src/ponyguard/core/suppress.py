@@ -1,5 +1,9 @@
 """Inline suppressions: ``# ponyguard: ignore[PG101, debug-enabled]``.
 
+In templates (Django and Jinja2) the marker goes in a template comment:
+``{# ponyguard: ignore[PG302] #}`` and ``{# ponyguard: file-ignore[PG3] #}``; which syntax a
+file uses is decided by its extension (:func:`parse_suppressions` with ``path``).
+
 A suppression applies to findings on its own line (trailing comment) or, when the comment
 stands alone on its line, to the next line. ``# ponyguard: file-ignore[PG1]`` anywhere in a
 file applies to the whole file and accepts id prefixes. Ids (or rule names) are required: a
@@ -16,6 +20,10 @@ from dataclasses import dataclass, field
 
 from .finding import Finding
 
+TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".jinja", ".jinja2", ".j2", ".djhtml",
+                     ".svg")
+"""Files whose suppressions are ``{# … #}`` template comments."""
+_TEMPLATE_COMMENT = re.compile(r"\{#(.*?)#\}", re.DOTALL)
 _MARKER = re.compile(r"ponyguard:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<ids>[^\]]*)\])?",
                      re.IGNORECASE)
 
@@ -45,18 +53,52 @@ class Suppression:
         return None
 
 
-def parse_suppressions(text: str) -> list[Suppression]:
-    """Every ponyguard marker in the comments of a Python source text."""
+def parse_suppressions(text: str, path: str | None = None) -> list[Suppression]:
+    """Every ponyguard marker in the comments of a file's text.
+
+    Template files (by ``path``'s extension, see :data:`TEMPLATE_SUFFIXES`) are read with
+    :func:`parse_template_suppressions`; anything else as Python source.
+    """
+    if path is not None and path.lower().endswith(TEMPLATE_SUFFIXES):
+        return parse_template_suppressions(text)
     found = []
     for comment, (line, col), own_line in _comments(text):
-        match = _MARKER.search(comment)
-        if not match:
-            continue
-        ids = tuple(x.strip() for x in (match.group("ids") or "").split(",") if x.strip())
-        whole = match.group("kind").lower() == "file-ignore"
-        lines = frozenset({line, line + 1} if own_line else {line})
-        found.append(Suppression(line, col + 1, lines, ids, whole_file=whole))
+        suppression = _suppression(comment, line, col + 1, line + 1 if own_line else line)
+        if suppression is not None:
+            found.append(suppression)
     return found
+
+
+def parse_template_suppressions(text: str) -> list[Suppression]:
+    """Markers in ``{# … #}`` comments of a Django or Jinja2 template.
+
+    A comment with nothing else on its line(s) covers the line after it too.
+    """
+    found = []
+    for match in _TEMPLATE_COMMENT.finditer(text):
+        start, end = match.span()
+        line = text.count("\n", 0, start) + 1
+        line_start = text.rfind("\n", 0, start) + 1
+        last_line = line + match.group().count("\n")
+        line_end = text.find("\n", end)
+        own_line = (text[line_start:start].strip() == ""
+                    and text[end:line_end if line_end >= 0 else len(text)].strip() == "")
+        last = last_line + 1 if own_line else last_line
+        suppression = _suppression(match.group(1), line, start - line_start + 1, last)
+        if suppression is not None:
+            found.append(suppression)
+    return found
+
+
+def _suppression(comment: str, line: int, column: int, last: int) -> Suppression | None:
+    """The suppression a comment starting at ``line`` holds, covering lines up to ``last``."""
+    match = _MARKER.search(comment)
+    if not match:
+        return None
+    ids = tuple(x.strip() for x in (match.group("ids") or "").split(",") if x.strip())
+    whole = match.group("kind").lower() == "file-ignore"
+    lines = frozenset(range(line, last + 1))
+    return Suppression(line, column, lines, ids, whole_file=whole)
 
 
 def _comments(text: str) -> list[tuple[str, tuple[int, int], bool]]:

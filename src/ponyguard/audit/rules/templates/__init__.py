@@ -1,0 +1,1 @@
+"""PG3xx: template rules (Django and Jinja2 templates), one per module."""

@@ -1,0 +1,85 @@
+"""Helpers shared by the template rules: what a rendered value can hold, confidence, wording.
+
+Without linking views to templates the origin of a template variable is unknown, so the rules
+report at their (medium) default confidence and say so. When the linking pass has filled
+:attr:`TemplateFile.context_taint` and the variable's root is in it, the finding is high
+confidence and names where the request data comes from.
+"""
+
+from __future__ import annotations
+
+from ....core.finding import Finding
+from ....core.redact import redact_text
+from ....core.rule import Rule
+from ....core.severity import Confidence
+from ...templates.files import TemplateFile
+from ...templates.model import Expression, Token
+
+SAFE_MARKERS = frozenset({"safe", "safeseq"})
+HTML_ESCAPING = frozenset({"escape", "force_escape", "e", "escapejs", "json_script", "tojson",
+                           "urlencode", "iriencode", "striptags"})
+"""Filters whose output holds no HTML metacharacters (``striptags`` leaves none in tags)."""
+NON_TEXT = frozenset({
+    "length", "count", "wordcount", "int", "float", "floatformat", "filesizeformat", "yesno",
+    "divisibleby", "length_is", "urlencode", "slugify", "date", "time", "timesince", "timeuntil",
+    "naturaltime", "naturalday", "intcomma", "intword", "ordinal", "pluralize", "abs", "round",
+    "sum", "get_digit",
+})
+"""Filters whose output is a number, a date or a slug: no characters that can break out of an
+attribute value or a JavaScript expression."""
+SAFE_ROOTS = frozenset({"csrf_token", "forloop", "loop", "STATIC_URL", "MEDIA_URL",
+                        "LANGUAGE_CODE", "LANGUAGE_BIDI"})
+"""Context variables Django or Jinja2 fill with tokens, counters or settings, not user data."""
+ID_NAMES = frozenset({"id", "pk", "uuid", "counter", "counter0", "revcounter", "revcounter0",
+                      "index", "index0"})
+
+
+def last_filter(expression: Expression) -> str | None:
+    """The filter that decides what is output, ignoring trailing ``|safe`` markers."""
+    names = [name for name in expression.filter_names if name not in SAFE_MARKERS]
+    return names[-1] if names else None
+
+
+def non_text(expression: Expression) -> bool:
+    """Whether the value cannot hold text that breaks out of its context (numbers, ids…)."""
+    if expression.literal or expression.root in SAFE_ROOTS:
+        return True
+    transform = last_filter(expression)
+    if transform is not None:
+        return transform in NON_TEXT
+    last = expression.base.rsplit(".", 1)[-1]
+    return last in ID_NAMES or last.endswith("_id")
+
+
+def escaped(expression: Expression) -> bool:
+    """Whether the output holds no HTML metacharacters, autoescaping or not."""
+    return non_text(expression) or last_filter(expression) in HTML_ESCAPING
+
+
+def origin_note(template: TemplateFile, expression: Expression | None) -> tuple[Confidence, str]:
+    """High confidence and the origin when linking saw request data reach the variable;
+    otherwise medium, and the message says the origin was not established."""
+    origin = template.taint_of(expression)
+    if origin is not None:
+        return Confidence.HIGH, f"; it holds request data ({origin})"
+    return Confidence.MEDIUM, ("; where the value comes from was not traced, so check whether it "
+                               "can hold user input")
+
+
+def report(rule: Rule, template: TemplateFile, token: Token, message: str, *,
+           expression: Expression | None = None, confidence: Confidence | None = None,
+           fix: str | None = None) -> Finding:
+    """A finding at ``token`` with the origin note; ``confidence`` caps the untraced case."""
+    traced, note = origin_note(template, expression or token.expression)
+    if confidence is not None and traced is not Confidence.HIGH:
+        traced = min(traced, confidence)
+    evidence = redact_text(template.line(token.line).strip())
+    if len(evidence) > 200:
+        evidence = evidence[:199] + "…"
+    return rule.finding(message + note, template.location(token), key=snippet(token),
+                        confidence=traced, evidence=evidence, fix=fix)
+
+
+def snippet(token: Token) -> str:
+    """The token's source with whitespace normalised (a line-independent identity)."""
+    return " ".join(token.source.split())

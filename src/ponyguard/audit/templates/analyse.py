@@ -1,0 +1,94 @@
+"""The template audit: find the templates, lex each once, run the ``"template"`` rules.
+
+Rules register with ``@rule.on("template")`` and receive a :class:`TemplateFile`::
+
+    @rule.on("template")
+    def check(template: TemplateFile) -> Iterator[Finding]: ...
+
+A template that cannot be read is a PG002 note; one that does not lex or would not compile is a
+PG008 note, and whatever was lexed is still audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from ...core.config import Config
+from ...core.finding import Finding, Location
+from ...core.pipeline import rule_selected
+from ...core.registry import REGISTRY
+from ...core.rule import Rule
+from ..discovery import Project
+from .files import TemplateFile, Unreadable, read_template, template_paths
+
+TARGET = "template"
+
+
+@dataclass
+class TemplateOutcome:
+    """What the template audit found, and the templates it read (for suppressions)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Relative paths of the templates that were lexed and audited."""
+    templates: dict[str, TemplateFile] = field(default_factory=dict)
+
+    def text_of(self, rel: str) -> str | None:
+        """The decoded text of an audited template (suppression comments are read from it)."""
+        template = self.templates.get(rel)
+        return template.text if template is not None else None
+
+
+def audit_templates(
+    project: Project,
+    config: Config,
+    *,
+    context_taint: Mapping[str, Mapping[str, str]] | None = None,
+    template_dirs: Iterable[str] = (),
+) -> TemplateOutcome:
+    """Run every selected template rule over every template of ``project``.
+
+    ``context_taint`` maps a template's relative path to the variables of its context that
+    carry request data (see :attr:`TemplateFile.context_taint`); ``template_dirs`` are extra
+    folders (relative to the root, from ``TEMPLATES[...]["DIRS"]``) whose files are templates.
+    """
+    rules = [rule for rule in REGISTRY.with_target(TARGET) if rule_selected(rule, config)]
+    outcome = TemplateOutcome()
+    for rel, path in template_paths(project, template_dirs):
+        template = read_template(path, rel)
+        if isinstance(template, Unreadable):
+            outcome.findings.append(_unreadable(template))
+            continue
+        if context_taint is not None:
+            template.context_taint = context_taint.get(rel)
+        outcome.files.append(rel)
+        outcome.templates[rel] = template
+        outcome.findings.extend(audit_template(template, rules))
+    return outcome
+
+
+def audit_template(template: TemplateFile,
+                   rules: Iterable[Rule] | None = None) -> Iterator[Finding]:
+    """The findings of ``rules`` (all template rules by default) on one lexed template."""
+    if rules is None:
+        rules = REGISTRY.with_target(TARGET)
+    yield from _problems(template)
+    for rule in rules:
+        yield from rule.run(TARGET, template)
+
+
+def _problems(template: TemplateFile) -> Iterator[Finding]:
+    rule = REGISTRY.get("PG008")
+    assert rule is not None
+    for problem in template.problems:
+        where = Location(path=template.rel, line=problem.line, column=problem.column)
+        yield rule.finding(f"{template.rel}: {template.engine} template: {problem.message}",
+                           where, key=f"template:{problem.message}")
+
+
+def _unreadable(template: Unreadable) -> Finding:
+    rule = REGISTRY.get("PG002")
+    assert rule is not None
+    return rule.finding(f"{template.rel}: {template.reason}", Location(path=template.rel),
+                        key=f"template:{template.reason}")

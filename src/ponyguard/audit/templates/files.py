@@ -1,0 +1,154 @@
+"""Template files: which files are templates, of which engine, read once and lexed once.
+
+A template is a file with a template extension under a ``templates/`` or ``jinja2/`` folder
+(Django's app-directories convention and the Jinja2 backend's), or under a folder named in
+``TEMPLATES[...]["DIRS"]`` when the caller passes those. Jinja2 versus Django: the ``.jinja``,
+``.jinja2`` and ``.j2`` extensions and ``jinja2/`` folders are Jinja2; otherwise Jinja2-only syntax
+(``{%-``, ``{% set``, ``{% macro``…) without a ``{% load %}`` makes it Jinja2; everything else is
+a Django template. Files that are too large, binary or not UTF-8 are not lexed; ``problem`` says
+why (a PG002 note).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ...core.finding import Location
+from ...core.suppress import TEMPLATE_SUFFIXES
+from ..discovery import Project
+from .model import Engine, Expression, TemplateProblem, Token, TokenKind
+
+JINJA_SUFFIXES = (".jinja", ".jinja2", ".j2")
+TEMPLATE_DIRS = frozenset({"templates", "jinja2"})
+MAX_TEMPLATE_BYTES = 2_000_000
+_JINJA_ONLY = re.compile(r"\{%-|-%\}|\{\{-|-\}\}|\{%\s*(set|macro|call|import|from|raw)\s")
+_DJANGO_ONLY = re.compile(r"\{%\s*load\s")
+_PLAIN_NAME = re.compile(r"(^|[/_.-])(e?mail|subject)([/_.-]|$)", re.IGNORECASE)
+_MARKUP = re.compile(r"<[A-Za-z!/]")
+
+
+def is_template_path(rel: str, extra_dirs: Iterable[str] = ()) -> bool:
+    """Whether ``rel`` is a template by its extension and folder."""
+    if not rel.lower().endswith(TEMPLATE_SUFFIXES):
+        return False
+    folders = rel.split("/")[:-1]
+    if TEMPLATE_DIRS.intersection(folders):
+        return True
+    return any(rel.startswith(d.rstrip("/") + "/") for d in extra_dirs if d.strip("/"))
+
+
+def engine_of(rel: str, text: str) -> Engine:
+    """``"jinja2"`` or ``"django"``, by extension, folder, then Jinja2-only syntax."""
+    if rel.lower().endswith(JINJA_SUFFIXES) or "jinja2" in rel.split("/")[:-1]:
+        return "jinja2"
+    if _JINJA_ONLY.search(text) and not _DJANGO_ONLY.search(text):
+        return "jinja2"
+    return "django"
+
+
+def template_paths(project: Project, extra_dirs: Iterable[str] = ()) -> Iterator[tuple[str, Path]]:
+    """The project's template files, sorted by relative path."""
+    extra = tuple(extra_dirs)
+    for rel in sorted(project.other_files):
+        if is_template_path(rel, extra):
+            yield rel, project.other_files[rel]
+
+
+@dataclass(eq=False)
+class TemplateFile:
+    """One template, lexed; what the ``@rule.on("template")`` callbacks receive."""
+
+    rel: str
+    engine: Engine
+    text: str
+    tokens: tuple[Token, ...]
+    problems: tuple[TemplateProblem, ...] = ()
+    """Why the template (or part of it) would not lex or compile (PG008 notes)."""
+    digest: str = ""
+    context_taint: Mapping[str, str] | None = field(default=None)
+    """Filled by the view↔template linking pass: the variables of this template's context
+    that carry request data, mapped to a description of where they come from (``"q":
+    "request.GET['q'] in shop/views.py:12"``). None when no view rendering it was seen."""
+
+    @classmethod
+    def parse(cls, text: str, rel: str = "templates/<string>.html",
+              engine: Engine | None = None) -> TemplateFile:
+        """Lex ``text`` (newlines normalised) as a template of ``engine`` (guessed if None)."""
+        from .lexer import lex
+
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        chosen = engine or engine_of(rel, text)
+        try:
+            result = lex(text, chosen)
+            tokens, problems = result.tokens, result.problems
+        except RecursionError:
+            tokens, problems = (), (TemplateProblem("too deeply nested to lex"),)
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return cls(rel, chosen, text, tokens, problems, digest)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def location(self, token: Token) -> Location:
+        return Location(path=self.rel, line=token.line, column=token.column,
+                        end_line=token.end_line, end_column=token.end_column)
+
+    @property
+    def variables(self) -> Iterator[Token]:
+        return (t for t in self.tokens if t.kind is TokenKind.VARIABLE)
+
+    @cached_property
+    def has_markup(self) -> bool:
+        """Whether the template's text contains any HTML/XML tag."""
+        return any(t.kind is TokenKind.TEXT and _MARKUP.search(t.source) for t in self.tokens)
+
+    @cached_property
+    def plain_text(self) -> bool:
+        """A plain-text template (``.txt``, or an e-mail/subject template with no markup):
+        HTML escaping does not apply to its output."""
+        if self.rel.lower().endswith(".txt"):
+            return True
+        return not self.has_markup and bool(_PLAIN_NAME.search(self.rel))
+
+    def taint_of(self, expression: Expression | None) -> str | None:
+        """Where the value's root variable comes from, when linking found request data."""
+        if expression is None or not self.context_taint or expression.root is None:
+            return None
+        return self.context_taint.get(expression.root)
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A template that could not be read: the PG002 reason."""
+
+    rel: str
+    reason: str
+
+
+def read_template(path: Path, rel: str, *,
+                  max_bytes: int = MAX_TEMPLATE_BYTES) -> TemplateFile | Unreadable:
+    """Read, decode (UTF-8, as Django and Jinja2 loaders do) and lex one template."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Unreadable(rel, f"template is {size:,} bytes, over the {max_bytes:,}-byte "
+                              "limit; not audited")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Unreadable(rel, f"cannot be read: {exc.strerror or exc}")
+    if b"\x00" in raw:
+        return Unreadable(rel, "binary file (contains NUL bytes); not audited")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Unreadable(rel, f"cannot be decoded as UTF-8 (byte {exc.start}); not audited")
+    return TemplateFile.parse(text, rel)

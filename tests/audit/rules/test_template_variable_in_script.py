@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from tests.helpers import assert_finds, assert_silent
+
+PAGE = "app/templates/app/page.html"
+
+
+def test_fires_in_script_code_and_strings(tmp_path) -> None:
+    [finding] = assert_finds(tmp_path / "code", "PG305", {
+        PAGE: "<p></p>\n<script>\n  const options = {{ options }};\n</script>\n",
+    }, path=PAGE, line=3, severity="high", confidence="medium")
+    assert finding.location.column == 19
+    assert "inside a <script> element" in finding.message
+    assert_finds(tmp_path / "string", "PG305", {
+        PAGE: '<script>var q = "{{ request.GET.q }}";</script>'},
+        message_contains="break out of the string")
+    assert_finds(tmp_path / "escapejs-in-code", "PG305", {
+        PAGE: "<script>var n = {{ n|escapejs }};</script>"},
+        message_contains="escapejs only protects")
+    assert_finds(tmp_path / "template-literal", "PG305", {
+        PAGE: "<script>var s = `{{ s|escapejs }}`;</script>"})
+
+
+def test_fires_in_event_handlers_and_javascript_urls(tmp_path) -> None:
+    assert_finds(tmp_path / "onclick", "PG305", {
+        PAGE: "<button onclick=\"select('{{ item.name }}')\">go</button>"},
+        message_contains="`onclick` event handler")
+    assert_finds(tmp_path / "js-url", "PG305", {
+        PAGE: "<a href=\"javascript:open('{{ item.slug_text }}')\">go</a>"},
+        message_contains="javascript: URL")
+
+
+def test_fires_in_jinja2_templates(tmp_path) -> None:
+    assert_finds(tmp_path / "e", "PG305", {
+        "templates/page.jinja": "<script>\nlet name = '{{ user.name|e }}';\n</script>"}, line=2)
+    assert_finds(tmp_path / "tojson-quoted", "PG305", {
+        "templates/page.jinja": "<script>let d = \"{{ data|tojson }}\";</script>"})
+
+
+def test_silent_on_safe_look_alikes(tmp_path) -> None:
+    assert_silent(tmp_path / "json-script", "PG305", {
+        PAGE: '{{ options|json_script:"options" }}\n<script>\n'
+              "const o = JSON.parse(document.getElementById('options').textContent);\n"
+              "</script>"})
+    assert_silent(tmp_path / "escapejs", "PG305", {
+        PAGE: "<script>var q = '{{ q|escapejs }}', r = \"{{ r|escapejs }}\";</script>"
+              "<button onclick=\"go('{{ n|escapejs }}')\">x</button>"})
+    assert_silent(tmp_path / "numbers", "PG305", {
+        PAGE: "<script>var n = {{ items|length }}, id = {{ obj.pk }}, "
+              "t = '{{ csrf_token }}', i = {{ forloop.counter }};</script>"})
+    assert_silent(tmp_path / "outside", "PG305", {
+        PAGE: "<script src=\"{{ url }}\"></script><p>{{ x }}</p><script>go()</script>"})
+    assert_silent(tmp_path / "comment-in-js", "PG305", {
+        PAGE: "<script>go(); // {# {{ x }} #}\n</script>"})
+    assert_silent(tmp_path / "non-js-type", "PG305", {
+        PAGE: '<script type="text/template"><p>{{ name }}</p></script>'})
+    assert_silent(tmp_path / "data-attribute", "PG305", {
+        PAGE: '<button data-name="{{ item.name }}" onclick="select(this)">go</button>'})
+    assert_silent(tmp_path / "jinja-tojson", "PG305", {
+        "templates/page.jinja": "<script>const d = {{ data|tojson }};</script>"})
+    assert_silent(tmp_path / "verbatim", "PG305", {
+        PAGE: "<script>{% verbatim %}var x = {{ vue }};{% endverbatim %}</script>"})
