@@ -71,3 +71,8 @@ def test_suppressed_by_a_template_comment(tmp_path) -> None:
         PAGE: "{# ponyguard: file-ignore[PG3] #}\n<p>\n{{ x|safe }}</p>\n"})
     assert_finds(tmp_path / "other-line", "PG302", {
         PAGE: "{# ponyguard: ignore[PG302] #}\n<p></p>\n<p>{{ x|safe }}</p>\n"}, line=3)
+
+
+def test_help_text_is_low_confidence(tmp_path) -> None:
+    assert_finds(tmp_path, "PG302", {PAGE: "<p>{{ field.help_text|safe }}</p>"},
+                 confidence="low", message_contains="written by developers")

@@ -35,3 +35,9 @@ def test_silent_on_safe_look_alikes(tmp_path) -> None:
         PAGE: "<p>{% verbatim %}<a href={{ x }}>{% endverbatim %}</p>"})
     assert_silent(tmp_path / "after-quoted", "PG304", {
         PAGE: '<a href="/x" class="a">{{ label }}</a><p title="{{ t }}">'})
+
+
+def test_dynamic_tag_names(tmp_path) -> None:
+    assert_finds(tmp_path / "start", "PG304", {PAGE: "<{{ tag }} class=\"x\">"},
+                 confidence="low")
+    assert_silent(tmp_path / "end", "PG304", {PAGE: "<b></{{ tag }}>"})

@@ -60,3 +60,13 @@ def test_silent_on_safe_look_alikes(tmp_path) -> None:
         "templates/page.jinja": "<script>const d = {{ data|tojson }};</script>"})
     assert_silent(tmp_path / "verbatim", "PG305", {
         PAGE: "<script>{% verbatim %}var x = {{ vue }};{% endverbatim %}</script>"})
+
+
+def test_safe_values_are_reported_once_by_pg302(tmp_path) -> None:
+    files = {PAGE: "<script>const c = {{ config_json|safe }};</script>"}
+    assert_silent(tmp_path / "a", "PG305", files)
+    assert_finds(tmp_path / "b", "PG302", files, message_contains="inside JavaScript")
+
+
+def test_a_bare_id_variable_is_text(tmp_path) -> None:
+    assert_finds(tmp_path, "PG305", {PAGE: "<script>var el = '{{ id }}';</script>"})

@@ -50,7 +50,7 @@ SILENT_TAGS = frozenset({
     "endpartialdef",
     # Jinja2 statements
     "set", "endset", "macro", "endmacro", "call", "endcall", "raw", "endraw", "import", "from",
-    "do", "break", "continue", "trans", "pluralize", "endtrans",
+    "do", "break", "continue", "pluralize", "endtrans",
 })
 """Block tags that render nothing where they stand (others, ``{% url %}``, may output)."""
 CONDITION_TAGS = frozenset({"if", "elif", "ifchanged", "cycle", "regroup"})

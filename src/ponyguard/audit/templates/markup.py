@@ -107,7 +107,9 @@ class MarkupScanner:
         """A template value was rendered at the current point."""
         state = self.state
         if state == "tag-open":
-            self.state = "data"
+            self._begin_tag(closing=False)
+        elif state == "end-tag-open":
+            self._begin_tag(closing=True)
         elif state in ("before-attr", "after-attr"):
             self._start_attr(PLACEHOLDER)
         elif state == "attr-name":
@@ -123,10 +125,12 @@ class MarkupScanner:
     def context(self) -> HtmlContext:
         """Where a value rendered at the current point lands."""
         state = self.state
-        if state in ("data", "tag-open"):
+        if state == "data":
             return HtmlContext("text")
-        if state in ("tag-name", "end-tag-open", "before-attr", "after-attr"):
-            return HtmlContext("tag", tag=self.tag.lower() or None)
+        if state in ("tag-open", "end-tag-open"):
+            return HtmlContext("tag", end_tag=state == "end-tag-open")
+        if state in ("tag-name", "before-attr", "after-attr"):
+            return HtmlContext("tag", tag=self.tag.lower() or None, end_tag=self.closing)
         if state == "attr-name":
             return HtmlContext("attribute-name", tag=self.tag.lower(), attribute=self.attr.lower())
         if state in ("before-value", "value"):

@@ -100,6 +100,9 @@ class HtmlContext:
     js_string: str | None = None
     """In JavaScript: the quote of the string literal the value is in (``'``, ``"``, or
     `````), or None in code."""
+    end_tag: bool = False
+    """In a ``tag`` context: the tag is an end tag (``</{{ tag }}>``), whose attributes
+    browsers ignore."""
 
     @property
     def unquoted_value(self) -> bool:

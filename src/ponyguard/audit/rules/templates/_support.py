@@ -17,8 +17,8 @@ from ...templates.model import Expression, Token
 
 SAFE_MARKERS = frozenset({"safe", "safeseq"})
 HTML_ESCAPING = frozenset({"escape", "force_escape", "e", "escapejs", "json_script", "tojson",
-                           "urlencode", "iriencode", "striptags"})
-"""Filters whose output holds no HTML metacharacters (``striptags`` leaves none in tags)."""
+                           "urlencode"})
+"""Filters whose output holds no HTML metacharacters (``striptags`` and ``iriencode`` may)."""
 NON_TEXT = frozenset({
     "length", "count", "wordcount", "int", "float", "floatformat", "filesizeformat", "yesno",
     "divisibleby", "length_is", "urlencode", "slugify", "date", "time", "timesince", "timeuntil",
@@ -32,6 +32,8 @@ SAFE_ROOTS = frozenset({"csrf_token", "forloop", "loop", "STATIC_URL", "MEDIA_UR
 """Context variables Django or Jinja2 fill with tokens, counters or settings, not user data."""
 ID_NAMES = frozenset({"id", "pk", "uuid", "counter", "counter0", "revcounter", "revcounter0",
                       "index", "index0"})
+"""Attributes holding numbers or UUIDs (``object.pk``, ``forloop.counter``); a bare ``id``
+variable is often an HTML id string and does not count."""
 
 
 def last_filter(expression: Expression) -> str | None:
@@ -47,8 +49,10 @@ def non_text(expression: Expression) -> bool:
     transform = last_filter(expression)
     if transform is not None:
         return transform in NON_TEXT
-    last = expression.base.rsplit(".", 1)[-1]
-    return last in ID_NAMES or last.endswith("_id")
+    if expression.base == "pk":
+        return True
+    owner, _, last = expression.base.rpartition(".")
+    return last.endswith("_id") or (bool(owner) and last in ID_NAMES)
 
 
 def escaped(expression: Expression) -> bool:

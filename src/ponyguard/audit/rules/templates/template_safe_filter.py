@@ -12,6 +12,8 @@ scripting, which can take over accounts, including administrators'.
 a filter that already escaped the value (`{{ x|escape|safe }}`). Inside `{% if %}` conditions the
 filter changes nothing and is not reported either. `{% with v=x|safe %}` and Jinja2's
 `{% set v = x|safe %}` are reported: the marked value is rendered unescaped wherever `v` is used.
+`{{ field.help_text|safe }}` is reported at low confidence: Django documents `help_text` as
+developer-written HTML that its own form templates do not escape.
 
 Plain-text templates (`.txt`) produce no HTML and are not checked. ponyguard does not yet link a
 template to the views that render it, so it cannot tell whether the value comes from a user:
@@ -54,6 +56,8 @@ rule = Rule("PG302", "template-safe-filter", "Template marks a variable as safe 
             Severity.HIGH, Confidence.MEDIUM, cwe=(79,), doc_text=__doc__, runtime=False)
 
 _ROOT = re.compile(r"[A-Za-z_]\w*")
+DEVELOPER_TEXT = frozenset({"help_text"})
+"""Attributes Django documents as developer-written HTML (not escaped in Django's forms)."""
 FIX = ("Remove |safe; build markup with format_html() or sanitise user HTML (nh3) before "
        "marking it safe.")
 
@@ -69,10 +73,15 @@ def check(template: TemplateFile) -> Iterator[Finding]:
         items = "every item of " if use.name == "safeseq" else ""
         where = ("it is rendered without HTML escaping" if token.kind is TokenKind.VARIABLE
                  else "wherever the result is rendered, it is not escaped")
+        if token.context is not None and token.context.js:
+            where += " inside JavaScript, where only json_script keeps data inert"
+        developer = use.operand.rsplit(".", 1)[-1] in DEVELOPER_TEXT
+        note = (" (a form field's help_text is normally written by developers, and Django's own "
+                "form templates render it this way)") if developer else ""
         yield report(rule, template, token,
                      f"`{_short(token.source)}` marks {items}`{use.operand}` as safe HTML: "
-                     f"{where}, so markup in it reaches the page (cross-site scripting)",
-                     fix=FIX)
+                     f"{where}, so markup in it reaches the page (cross-site scripting){note}",
+                     confidence=Confidence.LOW if developer else None, fix=FIX)
 
 
 def _unsafe_use(token: Token) -> Filter | None:

@@ -63,7 +63,7 @@ def check(template: TemplateFile) -> Iterator[Finding]:
                 f"`{context.attribute}` attribute of <{context.tag}>: autoescaping does not "
                 "escape spaces, so the value can add attributes such as event handlers"),
                 fix=FIX)
-        elif context.state in ("tag", "attribute-name"):
+        elif context.state in ("tag", "attribute-name") and not context.end_tag:
             yield report(rule, template, token, (
                 f"`{token.source}` is rendered inside the <{context.tag or '…'}> tag outside "
                 "any quoted value: it can add attributes such as event handlers"),

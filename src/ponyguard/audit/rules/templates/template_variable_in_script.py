@@ -15,8 +15,9 @@ The safe ways are Django's `{{ value|json_script:"id" }}` outside the script, re
 in a template literal, where `${…}` still runs). These, numbers (`{{ items|length }}`,
 `forloop.counter`), ids (`object.pk`, `*_id`), `csrf_token` and literals are not reported, nor
 are values in `<script>` elements of non-JavaScript types (`type="text/template"`,
-`application/json`; `|safe` there is PG302). ponyguard does not yet link templates to the views
-that render them, so it cannot tell whether the value comes from a user: medium confidence.
+`application/json`). A value marked `|safe` is reported once, by PG302. ponyguard does not
+yet link templates to the views that render them, so it cannot tell whether the value comes
+from a user: medium confidence.
 
 ## Insecure example
 ```html+django
@@ -77,8 +78,8 @@ def check(template: TemplateFile) -> Iterator[Finding]:
 
 def _problem(context: HtmlContext, expression: Expression) -> str | None:
     """Why the value is unsafe where it stands, or None when it is safe there."""
-    if non_text(expression):
-        return None
+    if non_text(expression) or expression.has_filter("safe", "safeseq"):
+        return None  # |safe is PG302's, which says it is in JavaScript
     last = last_filter(expression)
     quoted = context.js_string in ("'", '"')
     if last == "json_script" or (last == "escapejs" and quoted) or (last == "tojson"
