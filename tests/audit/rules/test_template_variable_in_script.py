@@ -70,3 +70,21 @@ def test_safe_values_are_reported_once_by_pg302(tmp_path) -> None:
 
 def test_a_bare_id_variable_is_text(tmp_path) -> None:
     assert_finds(tmp_path, "PG305", {PAGE: "<script>var el = '{{ id }}';</script>"})
+
+
+def test_child_blocks_placed_inside_a_parent_script(tmp_path) -> None:
+    files = {
+        "templates/base.html": "<html><script>\n{% block js %}{% endblock %}\n</script>"
+                               "{% block content %}{% endblock %}</html>",
+        "templates/layout.html": '{% extends "base.html" %}{% block content %}<p>'
+                                 "{% block inner %}{% endblock %}</p>{% endblock %}",
+        "shop/templates/shop/page.html": "{% extends 'layout.html' %}\n"
+                                         "{% block js %}var name = '{{ user.name }}';"
+                                         "{% endblock %}\n"
+                                         "{% block inner %}{{ user.name }}{% endblock %}",
+    }
+    [finding] = assert_finds(tmp_path / "chain", "PG305", files,
+                             path="shop/templates/shop/page.html", line=2)
+    assert "block `js` is placed inside <script> by templates/base.html" in finding.message
+    files["templates/base.html"] = "<script></script>{% block js %}{% endblock %}"
+    assert_silent(tmp_path / "outside", "PG305", files)

@@ -72,3 +72,9 @@ def test_broken_markup_never_raises() -> None:
                  '<a b="c"d=e f>{{ v }}', "<<<>>>{{ v }}", "</ {{ v }}>", "<a/{{ v }}>"):
         TemplateFile.parse(text + "{{ z }}")
     assert states('<a b="c"d=e f>{{ v }}')[0][1] == "text"
+
+
+def test_nested_blocks_of_a_child_keep_their_context() -> None:
+    text = ('{% extends "b.html" %}{% block a %}<script>{% block b %}{{ x }}{% endblock %}'
+            "</script>{% endblock %}")
+    assert states(text) == [("x", "script", None)]

@@ -21,8 +21,11 @@ from ...core.registry import REGISTRY
 from ...core.rule import Rule
 from ..discovery import Project
 from .files import TemplateFile, Unreadable, read_template, template_paths
+from .model import HtmlContext
 
 TARGET = "template"
+Placed = dict[str, tuple[HtmlContext, str]]
+"""Block name → the raw-text context a parent template places it in, and a description."""
 
 
 @dataclass
@@ -64,8 +67,39 @@ def audit_templates(
             template.context_taint = context_taint.get(rel)
         outcome.files.append(rel)
         outcome.templates[rel] = template
+    place_child_blocks(outcome.templates.values())
+    for template in outcome.templates.values():
         outcome.findings.extend(audit_template(template, rules))
     return outcome
+
+
+def place_child_blocks(templates: Iterable[TemplateFile]) -> None:
+    """Give child templates' blocks the raw-text context their parents put them in.
+
+    ``base.html`` with ``<script>{% block js %}{% endblock %}</script>`` makes the contents of
+    ``{% block js %}`` in every template that ``{% extends "base.html" %}`` JavaScript. Parents
+    are found by loader name (the path below ``templates/``); a chain is followed upwards.
+    """
+    templates = list(templates)
+    by_name: dict[str, list[TemplateFile]] = {}
+    for template in templates:
+        by_name.setdefault(template.name, []).append(template)
+    placements: dict[str, Placed] = {}
+
+    def place(template: TemplateFile, visiting: frozenset[str]) -> Placed:
+        """The raw-text blocks of ``template`` and its ancestors, placing its own first."""
+        if template.rel in placements or template.rel in visiting:
+            return placements.get(template.rel, {})
+        parents: Placed = {}
+        for parent in by_name.get(template.extends or "", []):
+            for name, placed in place(parent, visiting | {template.rel}).items():
+                parents.setdefault(name, placed)
+        template.place_blocks(parents)
+        placements[template.rel] = {**parents, **template.raw_text_blocks()}
+        return placements[template.rel]
+
+    for template in templates:
+        place(template, frozenset())
 
 
 def audit_template(template: TemplateFile,

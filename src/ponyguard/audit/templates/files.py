@@ -21,7 +21,8 @@ from pathlib import Path
 from ...core.finding import Location
 from ...core.suppress import TEMPLATE_SUFFIXES
 from ..discovery import Project
-from .model import Engine, Expression, TemplateProblem, Token, TokenKind
+from .lexer import block_name, lex, with_contexts
+from .model import Engine, Expression, HtmlContext, TemplateProblem, Token, TokenKind
 
 JINJA_SUFFIXES = (".jinja", ".jinja2", ".j2")
 TEMPLATE_DIRS = frozenset({"templates", "jinja2"})
@@ -30,6 +31,7 @@ _JINJA_ONLY = re.compile(r"\{%-|-%\}|\{\{-|-\}\}|\{%\s*(set|macro|call|import|fr
 _DJANGO_ONLY = re.compile(r"\{%\s*load\s")
 _PLAIN_NAME = re.compile(r"(^|[/_.-])(e?mail|subject)([/_.-]|$)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[A-Za-z!/]")
+_QUOTED = re.compile(r"""["']([^"']+)["'](?:\s+.*)?""")
 
 
 def is_template_path(rel: str, extra_dirs: Iterable[str] = ()) -> bool:
@@ -79,8 +81,6 @@ class TemplateFile:
     def parse(cls, text: str, rel: str = "templates/<string>.html",
               engine: Engine | None = None) -> TemplateFile:
         """Lex ``text`` (newlines normalised) as a template of ``engine`` (guessed if None)."""
-        from .lexer import lex
-
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         chosen = engine or engine_of(rel, text)
         try:
@@ -118,6 +118,42 @@ class TemplateFile:
         if self.rel.lower().endswith(".txt"):
             return True
         return not self.has_markup and bool(_PLAIN_NAME.search(self.rel))
+
+    @property
+    def name(self) -> str:
+        """The name a loader finds it by: the path below its ``templates/``/``jinja2/`` folder."""
+        parts = self.rel.split("/")
+        for i in range(len(parts) - 2, -1, -1):
+            if parts[i] in TEMPLATE_DIRS:
+                return "/".join(parts[i + 1:])
+        return self.rel
+
+    @property
+    def extends(self) -> str | None:
+        """The literal parent name of ``{% extends "base.html" %}``, if any."""
+        for token in self.tokens:
+            if token.kind is TokenKind.BLOCK and token.tag == "extends":
+                match = _QUOTED.fullmatch(token.arguments.strip())
+                return match.group(1) if match else None
+        return None
+
+    def raw_text_blocks(self) -> dict[str, tuple[HtmlContext, str]]:
+        """Blocks this template opens inside ``<script>``/``<style>`` raw text, by name, with
+        their context and a description for messages."""
+        found: dict[str, tuple[HtmlContext, str]] = {}
+        for token in self.tokens:
+            name = block_name(token)
+            context = token.context
+            if name and context is not None and context.state in ("script", "style", "rcdata"):
+                where = (context.inherited
+                         or f"block `{name}` is placed inside <{context.tag}> by {self.rel}")
+                found.setdefault(name, (context, where))
+        return found
+
+    def place_blocks(self, parents: Mapping[str, tuple[HtmlContext, str]]) -> None:
+        """Recompute contexts, starting each block where the parent template places it."""
+        if parents:
+            self.tokens = tuple(with_contexts(self.tokens, parents))
 
     def taint_of(self, expression: Expression | None) -> str | None:
         """Where the value's root variable comes from, when linking found request data."""

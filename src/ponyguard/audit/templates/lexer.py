@@ -15,7 +15,7 @@ unparsable variable, a block tag closed by the wrong end tag, an unclosed block)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from django.template.base import DebugLexer, TokenType, filter_re
@@ -26,6 +26,7 @@ from .model import (
     Engine,
     Expression,
     Filter,
+    HtmlContext,
     LexResult,
     LineIndex,
     TemplateProblem,
@@ -177,15 +178,19 @@ def _structure(tokens: Iterable[Token]) -> Iterator[TemplateProblem]:
                               token.line, token.column)
 
 
-def with_contexts(tokens: Iterable[Token]) -> Iterator[Token]:
+def with_contexts(tokens: Iterable[Token],
+                  parents: Mapping[str, tuple[HtmlContext, str]] | None = None) -> Iterator[Token]:
     """The tokens, each variable and block tag with the HTML context it renders in.
 
     In a template that ``{% extends %}`` another, only ``{% block %}`` contents are rendered,
-    each wherever the parent puts it: the scan restarts in element content at every block.
+    each wherever the parent puts it: the scan restarts in element content at every top-level
+    block, or inside the raw text element where ``parents`` (block name → the context of that
+    block in a parent template, and a description of it) says the parent places it.
     """
     tokens = list(tokens)
     extends = any(t.kind is TokenKind.BLOCK and t.tag == "extends" for t in tokens)
     scanner = MarkupScanner()
+    depth = 0
     for token in tokens:
         if token.kind is TokenKind.TEXT:
             scanner.feed(token.source)
@@ -195,12 +200,34 @@ def with_contexts(tokens: Iterable[Token]) -> Iterator[Token]:
             scanner.output()
         elif token.kind is TokenKind.BLOCK:
             if extends and token.tag in ("block", "endblock"):
-                scanner.reset()
+                depth += 1 if token.tag == "block" else -1
+                if token.tag == "block" and depth == 1:
+                    _enter_block(scanner, token, parents or {})
+                elif depth <= 0:
+                    depth = 0
+                    scanner.reset()
             yield replace(token, context=scanner.context())
             if outputs(token):
                 scanner.output()
         else:
             yield token
+
+
+def _enter_block(scanner: MarkupScanner, token: Token,
+                 parents: Mapping[str, tuple[HtmlContext, str]]) -> None:
+    name = block_name(token)
+    if name is not None and name in parents:
+        context, where = parents[name]
+        scanner.enter(context, where)
+    else:
+        scanner.reset()
+
+
+def block_name(token: Token) -> str | None:
+    """The name of a ``{% block name %}`` tag."""
+    if token.kind is not TokenKind.BLOCK or token.tag != "block" or not token.arguments:
+        return None
+    return token.arguments.split(None, 1)[0]
 
 
 def outputs(token: Token) -> bool:

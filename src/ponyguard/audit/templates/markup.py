@@ -95,6 +95,17 @@ class MarkupScanner:
         self.raw = ""
         self.raw_end: re.Pattern[str] | None = None
         self.js: JsScanner | None = None
+        self.inherited: str | None = None
+
+    def enter(self, context: HtmlContext, inherited: str) -> None:
+        """Start inside the raw text (``<script>``, ``<style>``…) where ``context`` was, as a
+        child template's block does when its parent places the block there."""
+        self.reset()
+        if context.state in ("script", "style", "rcdata") and context.tag:
+            self._enter_raw(context.tag, js=context.js)
+            if self.js is not None and context.js_string:
+                self.js.state = context.js_string
+            self.inherited = inherited
 
     # -- feeding ------------------------------------------------------------------------
     def feed(self, text: str) -> None:
@@ -139,7 +150,8 @@ class MarkupScanner:
             kind: HtmlState = RAW_TEXT.get(self.raw, "rcdata")  # type: ignore[assignment]
             js = self.js
             return HtmlContext(kind, tag=self.raw, js=js is not None,
-                               js_string=js.string if js is not None else None)
+                               js_string=js.string if js is not None else None,
+                               inherited=self.inherited)
         return HtmlContext("comment" if state == "comment" else "markup-declaration")
 
     def _value_context(self) -> HtmlContext:
@@ -287,11 +299,14 @@ class MarkupScanner:
         self.state = "data"
         if self.closing or name not in RAW_TEXT:
             return
-        self.state, self.raw = "raw", name
-        self.raw_end = re.compile(r"</" + re.escape(name) + r"[\s/>]", re.IGNORECASE)
         script_type = self.attrs.get("type", "").strip().lower()
         is_js = name == "script" and (script_type in JS_TYPES or PLACEHOLDER in script_type)
-        self.js = JsScanner() if is_js else None
+        self._enter_raw(name, js=is_js)
+
+    def _enter_raw(self, name: str, *, js: bool) -> None:
+        self.state, self.raw = "raw", name
+        self.raw_end = re.compile(r"</" + re.escape(name) + r"[\s/>]", re.IGNORECASE)
+        self.js = JsScanner() if js else None
 
     def _raw(self, text: str, i: int) -> int:
         assert self.raw_end is not None
@@ -301,7 +316,7 @@ class MarkupScanner:
             self.js.feed(text[i:end])
         if match is None:
             return end
-        self.js, self.raw_end = None, None
+        self.js, self.raw_end, self.inherited = None, None, None
         self.state = "end-tag-open"
         return end + 2
 

@@ -103,6 +103,9 @@ class HtmlContext:
     end_tag: bool = False
     """In a ``tag`` context: the tag is an end tag (``</{{ tag }}>``), whose attributes
     browsers ignore."""
+    inherited: str | None = None
+    """Set when the context comes from the parent template: the child's ``{% block %}`` is
+    placed inside this element there (``"block js of base.html"``)."""
 
     @property
     def unquoted_value(self) -> bool:

@@ -23,13 +23,15 @@ NON_TEXT = frozenset({
     "length", "count", "wordcount", "int", "float", "floatformat", "filesizeformat", "yesno",
     "divisibleby", "length_is", "urlencode", "slugify", "date", "time", "timesince", "timeuntil",
     "naturaltime", "naturalday", "intcomma", "intword", "ordinal", "pluralize", "abs", "round",
-    "sum", "get_digit",
+    "sum", "get_digit", "unlocalize",
 })
 """Filters whose output is a number, a date or a slug: no characters that can break out of an
 attribute value or a JavaScript expression."""
 SAFE_ROOTS = frozenset({"csrf_token", "forloop", "loop", "STATIC_URL", "MEDIA_URL",
                         "LANGUAGE_CODE", "LANGUAGE_BIDI"})
 """Context variables Django or Jinja2 fill with tokens, counters or settings, not user data."""
+TRUSTED_BASES = frozenset({"block.super", "super()"})
+"""The parent template's block content: template text, not data."""
 ID_NAMES = frozenset({"id", "pk", "uuid", "counter", "counter0", "revcounter", "revcounter0",
                       "index", "index0"})
 """Attributes holding numbers or UUIDs (``object.pk``, ``forloop.counter``); a bare ``id``
@@ -44,7 +46,7 @@ def last_filter(expression: Expression) -> str | None:
 
 def non_text(expression: Expression) -> bool:
     """Whether the value cannot hold text that breaks out of its context (numbers, ids…)."""
-    if expression.literal or expression.root in SAFE_ROOTS:
+    if expression.literal or expression.root in SAFE_ROOTS or expression.base in TRUSTED_BASES:
         return True
     transform = last_filter(expression)
     if transform is not None:

@@ -9,6 +9,9 @@ next value on the line becomes code. In an event-handler attribute (`onclick="go
 or a `javascript:` URL it is worse: the browser decodes `&#x27;` back into `'` before running
 the code, so autoescaping does not even protect the quotes.
 
+A child template's `{% block %}` counts as JavaScript when the parent it `{% extends %}`
+(found by name under the project's `templates/` folders) places that block inside a `<script>`.
+
 The safe ways are Django's `{{ value|json_script:"id" }}` outside the script, read with
 `JSON.parse(document.getElementById("id").textContent)`, Jinja2's `{{ value|tojson }}` in code
 (not inside quotes), or `escapejs` inside a single- or double-quoted JavaScript string (not
@@ -101,7 +104,8 @@ def _problem(context: HtmlContext, expression: Expression) -> str | None:
 
 def _where(context: HtmlContext) -> str:
     if context.attribute is None:
-        return "is rendered inside a <script> element"
+        inherited = f" ({context.inherited})" if context.inherited else ""
+        return f"is rendered inside a <script> element{inherited}"
     if context.attribute.startswith("on"):
         return f"is rendered inside the `{context.attribute}` event handler"
     return f"is rendered inside a javascript: URL in `{context.attribute}`"
