@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .finding import Finding
 
 TEMPLATE_SUFFIXES = (".html", ".htm", ".txt", ".xml", ".jinja", ".jinja2", ".j2", ".djhtml",
-                     ".svg")
+                     ".svg", ".js")
 """Files whose suppressions are ``{# … #}`` template comments."""
 _TEMPLATE_COMMENT = re.compile(r"\{#(.*?)#\}", re.DOTALL)
 _MARKER = re.compile(r"ponyguard:\s*(?P<kind>file-ignore|ignore)\b(?:\[(?P<ids>[^\]]*)\])?",

@@ -88,3 +88,20 @@ def test_child_blocks_placed_inside_a_parent_script(tmp_path) -> None:
     assert "block `js` is placed inside <script> by templates/base.html" in finding.message
     files["templates/base.html"] = "<script></script>{% block js %}{% endblock %}"
     assert_silent(tmp_path / "outside", "PG305", files)
+
+
+def test_included_inside_a_script_and_js_templates(tmp_path) -> None:
+    files = {
+        "templates/base.html": "<p></p><script>{% include 'app/config.html' %}</script>"
+                               "{% include 'app/other.html' %}",
+        "app/templates/app/config.html": "var user = {{ user_json }};",
+        "app/templates/app/other.html": "var user = {{ user_json }};",
+    }
+    [finding] = assert_finds(tmp_path / "include", "PG305", files)
+    assert finding.location.path == "app/templates/app/config.html"
+    assert "included inside <script> by templates/base.html" in finding.message
+    assert_finds(tmp_path / "js", "PG305", {
+        "app/templates/app/widget.js": "const name = '{{ name }}';\n{# ponyguard: x #}"},
+        message_contains="a .js template is JavaScript")
+    assert_silent(tmp_path / "js-safe", "PG305", {
+        "app/templates/app/widget.js": "const name = '{{ name|escapejs }}';"})

@@ -79,6 +79,7 @@ def place_child_blocks(templates: Iterable[TemplateFile]) -> None:
     ``base.html`` with ``<script>{% block js %}{% endblock %}</script>`` makes the contents of
     ``{% block js %}`` in every template that ``{% extends "base.html" %}`` JavaScript. Parents
     are found by loader name (the path below ``templates/``); a chain is followed upwards.
+    Likewise a template that is ``{% include %}``d inside a ``<script>`` is JavaScript.
     """
     templates = list(templates)
     by_name: dict[str, list[TemplateFile]] = {}
@@ -100,6 +101,14 @@ def place_child_blocks(templates: Iterable[TemplateFile]) -> None:
 
     for template in templates:
         place(template, frozenset())
+    included: Placed = {}
+    for template in templates:
+        for name, placed in template.raw_text_includes().items():
+            included.setdefault(name, placed)
+    for name, (context, where) in included.items():
+        for template in by_name.get(name, []):
+            if template.extends is None:
+                template.place_in(context, where)
 
 
 def audit_template(template: TemplateFile,

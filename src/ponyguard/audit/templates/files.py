@@ -2,11 +2,12 @@
 
 A template is a file with a template extension under a ``templates/`` or ``jinja2/`` folder
 (Django's app-directories convention and the Jinja2 backend's), or under a folder named in
-``TEMPLATES[...]["DIRS"]`` when the caller passes those. Jinja2 versus Django: the ``.jinja``,
-``.jinja2`` and ``.j2`` extensions and ``jinja2/`` folders are Jinja2; otherwise Jinja2-only syntax
-(``{%-``, ``{% set``, ``{% macro``…) without a ``{% load %}`` makes it Jinja2; everything else is
-a Django template. Files that are too large, binary or not UTF-8 are not lexed; ``problem`` says
-why (a PG002 note).
+``TEMPLATES[...]["DIRS"]`` when the caller passes those; a ``.js`` template is JavaScript from
+its first character. Jinja2 versus Django: the ``.jinja``, ``.jinja2`` and ``.j2`` extensions
+and ``jinja2/`` folders are Jinja2; otherwise Jinja2-only syntax (``{%-``, ``{% set``,
+``{% macro``…) without a ``{% load %}`` makes it Jinja2; everything else is a Django template.
+Files that are too large, binary or not UTF-8 are not lexed; ``problem`` says why (a PG002
+note).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _JINJA_ONLY = re.compile(r"\{%-|-%\}|\{\{-|-\}\}|\{%\s*(set|macro|call|import|fr
 _DJANGO_ONLY = re.compile(r"\{%\s*load\s")
 _PLAIN_NAME = re.compile(r"(^|[/_.-])(e?mail|subject)([/_.-]|$)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[A-Za-z!/]")
+SCRIPT = HtmlContext("script", tag="script", js=True)
 _QUOTED = re.compile(r"""["']([^"']+)["'](?:\s+.*)?""")
 
 
@@ -83,8 +85,9 @@ class TemplateFile:
         """Lex ``text`` (newlines normalised) as a template of ``engine`` (guessed if None)."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         chosen = engine or engine_of(rel, text)
+        initial = (SCRIPT, "a .js template is JavaScript") if rel.endswith(".js") else None
         try:
-            result = lex(text, chosen)
+            result = lex(text, chosen, initial)
             tokens, problems = result.tokens, result.problems
         except RecursionError:
             tokens, problems = (), (TemplateProblem("too deeply nested to lex"),)
@@ -133,9 +136,21 @@ class TemplateFile:
         """The literal parent name of ``{% extends "base.html" %}``, if any."""
         for token in self.tokens:
             if token.kind is TokenKind.BLOCK and token.tag == "extends":
-                match = _QUOTED.fullmatch(token.arguments.strip())
-                return match.group(1) if match else None
+                return _literal_name(token)
         return None
+
+    def raw_text_includes(self) -> dict[str, tuple[HtmlContext, str]]:
+        """Templates this one ``{% include %}``s inside ``<script>``/``<style>`` raw text."""
+        found: dict[str, tuple[HtmlContext, str]] = {}
+        for token in self.tokens:
+            context = token.context
+            if (token.kind is TokenKind.BLOCK and token.tag == "include" and context is not None
+                    and context.state in ("script", "style", "rcdata")):
+                name = _literal_name(token)
+                if name:
+                    found.setdefault(name, (context, f"included inside <{context.tag}> by "
+                                                     f"{self.rel}"))
+        return found
 
     def raw_text_blocks(self) -> dict[str, tuple[HtmlContext, str]]:
         """Blocks this template opens inside ``<script>``/``<style>`` raw text, by name, with
@@ -155,11 +170,21 @@ class TemplateFile:
         if parents:
             self.tokens = tuple(with_contexts(self.tokens, parents))
 
+    def place_in(self, context: HtmlContext, where: str) -> None:
+        """Recompute contexts for a template rendered inside ``context`` (an include)."""
+        self.tokens = tuple(with_contexts(self.tokens, initial=(context, where)))
+
     def taint_of(self, expression: Expression | None) -> str | None:
         """Where the value's root variable comes from, when linking found request data."""
         if expression is None or not self.context_taint or expression.root is None:
             return None
         return self.context_taint.get(expression.root)
+
+
+def _literal_name(token: Token) -> str | None:
+    """``"base.html"`` of ``{% extends "base.html" %}`` / ``{% include 'a.html' with x=1 %}``."""
+    match = _QUOTED.fullmatch(token.arguments.strip())
+    return match.group(1) if match else None
 
 
 @dataclass(frozen=True, slots=True)

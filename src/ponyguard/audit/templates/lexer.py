@@ -60,15 +60,17 @@ _NUMBER = re.compile(r"[-+.]?\d")
 _KEYWORD = re.compile(r"^\w+=")
 
 
-def lex(text: str, engine: Engine) -> LexResult:
-    """Lex ``text`` with ``engine``'s lexer, then give every value its HTML context."""
+def lex(text: str, engine: Engine,
+        initial: tuple[HtmlContext, str] | None = None) -> LexResult:
+    """Lex ``text`` with ``engine``'s lexer, then give every value its HTML context
+    (starting in ``initial``'s raw text, described by its string, when given)."""
     if engine == "jinja2":
         from .jinja import lex_jinja
 
         result = lex_jinja(text)
     else:
         result = lex_django(text)
-    return LexResult(tuple(with_contexts(result.tokens)), result.problems)
+    return LexResult(tuple(with_contexts(result.tokens, initial=initial)), result.problems)
 
 
 def lex_django(text: str) -> LexResult:
@@ -179,17 +181,21 @@ def _structure(tokens: Iterable[Token]) -> Iterator[TemplateProblem]:
 
 
 def with_contexts(tokens: Iterable[Token],
-                  parents: Mapping[str, tuple[HtmlContext, str]] | None = None) -> Iterator[Token]:
+                  parents: Mapping[str, tuple[HtmlContext, str]] | None = None,
+                  initial: tuple[HtmlContext, str] | None = None) -> Iterator[Token]:
     """The tokens, each variable and block tag with the HTML context it renders in.
 
     In a template that ``{% extends %}`` another, only ``{% block %}`` contents are rendered,
     each wherever the parent puts it: the scan restarts in element content at every top-level
     block, or inside the raw text element where ``parents`` (block name → the context of that
-    block in a parent template, and a description of it) says the parent places it.
+    block in a parent template, and a description of it) says the parent places it. A
+    template included inside a ``<script>`` (or a ``.js`` template) starts in ``initial``.
     """
     tokens = list(tokens)
     extends = any(t.kind is TokenKind.BLOCK and t.tag == "extends" for t in tokens)
     scanner = MarkupScanner()
+    if initial is not None:
+        scanner.enter(*initial)
     depth = 0
     for token in tokens:
         if token.kind is TokenKind.TEXT:

@@ -10,7 +10,8 @@ or a `javascript:` URL it is worse: the browser decodes `&#x27;` back into `'` b
 the code, so autoescaping does not even protect the quotes.
 
 A child template's `{% block %}` counts as JavaScript when the parent it `{% extends %}`
-(found by name under the project's `templates/` folders) places that block inside a `<script>`.
+(found by name under the project's `templates/` folders) places that block inside a `<script>`;
+so does a template `{% include %}`d inside a `<script>`, and a `.js` template under `templates/`.
 
 The safe ways are Django's `{{ value|json_script:"id" }}` outside the script, read with
 `JSON.parse(document.getElementById("id").textContent)`, Jinja2's `{{ value|tojson }}` in code
