@@ -23,7 +23,10 @@ def write_project(root: Path, files: dict[str, str]) -> Path:
 def audit_files(root: Path, files: dict[str, str], *, env: dict[str, str] | None = None,
                 **config: object) -> RunResult:
     write_project(root, files)
-    return audit_project(root, Config(env=env or {}, **config))  # type: ignore[arg-type]
+    result = audit_project(root, Config(env=env or {}, **config))  # type: ignore[arg-type]
+    crashes = [e for e in result.errors if " failed on " in e]
+    assert not crashes, "a rule raised:\n" + "\n".join(crashes)
+    return result
 
 
 def findings_of(result: RunResult, rule_id: str) -> list[Finding]:

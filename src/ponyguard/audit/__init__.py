@@ -1,4 +1,9 @@
-"""The static audit of a project's source tree. It never imports or runs the project."""
+"""The static audit of a project's source tree. It never imports or runs the project.
+
+The analysers share one walk of the tree and one parse of each Python file: the settings
+audit (PG1xx, :mod:`.settings_audit`), the code audit (PG2xx–PG5xx, :mod:`.code.runner`) and
+the template audit (:mod:`.templates`).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ from pathlib import Path
 
 from ..core.config import Config
 from ..core.errors import InputError
-from ..core.pipeline import Collected, finish
+from ..core.finding import Finding
+from ..core.pipeline import Collected, finish, rule_selected
 from ..core.registry import load_rules
 from ..core.result import RunResult
 
 __all__ = ["audit_project"]
+
+FILE_NOTES = frozenset({"PG001", "PG002"})
 
 
 def audit_project(root: Path | str, config: Config | None = None) -> RunResult:
@@ -21,18 +29,25 @@ def audit_project(root: Path | str, config: Config | None = None) -> RunResult:
         raise InputError(f"{root} does not exist")
     if not root.is_dir():
         raise InputError(f"{root} is not a directory (give the project root)")
+    from .code.runner import audit_code
     from .discovery import discover
     from .settings_audit import audit_settings
 
-    load_rules()
+    registry = load_rules()
     collected = Collected(kind="audit", target=str(root.resolve()), findings=[])
     project = discover(root, config.all_excludes)
     outcome = audit_settings(project, config)
     collected.findings.extend(outcome.findings)
     collected.scopes = outcome.modules
-    collected.files_audited = len(outcome.files)
-    collected.errors.extend(outcome.errors)
-    collected.incomplete = bool(outcome.errors)
+    settings_selected = any(rule_selected(r, config) for r in registry.with_target("settings"))
+    if settings_selected:
+        collected.errors.extend(outcome.errors)
+    code = audit_code(project, config)
+    collected.findings.extend(_new_file_notes(outcome.findings, code.findings))
+    collected.errors.extend(code.errors)
+    files = list(dict.fromkeys([*outcome.files, *code.files]))
+    collected.files_audited = len(files)
+    collected.incomplete = bool(collected.errors)
 
     # Templates (PG3xx template rules, PG008): see audit/templates/analyse.py.
     from .templates import audit_templates
@@ -44,7 +59,15 @@ def audit_project(root: Path | str, config: Config | None = None) -> RunResult:
     def text_of(rel: str) -> str | None:
         if rel in templates.templates:
             return templates.text_of(rel)
-        return project.source(rel).text if rel.endswith(".py") else None
+        text = project.source(rel).text if rel.endswith(".py") else None
+        # Only a file that mentions ponyguard can hold an ignore comment: skip tokenizing
+        # the hundreds of Python files the code audit reads.
+        return text if text is not None and "ponyguard" in text else None
 
-    return finish(collected, config, text_of,
-                  suppression_files=[*outcome.files, *templates.files])
+    return finish(collected, config, text_of, suppression_files=[*files, *templates.files])
+
+
+def _new_file_notes(settings: list[Finding], code: list[Finding]) -> list[Finding]:
+    """Code findings, minus PG001/PG002 notes the settings audit already made for a file."""
+    noted = {f.location.path for f in settings if f.rule.id in FILE_NOTES}
+    return [f for f in code if f.rule.id not in FILE_NOTES or f.location.path not in noted]

@@ -42,6 +42,9 @@ class Config:
     """The environment profile the settings are evaluated under (empty: production profile)."""
     source: Path | None = None
     """The config file this came from, if any."""
+    cache_dir: Path | None = None
+    """Where the code audit caches per-file results (None: no cache). The command line
+    defaults to ``.ponyguard-cache/`` under the audited root; ``--no-cache`` turns it off."""
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -63,6 +66,7 @@ FILE_KEYS: dict[str, str] = {
     "settings-module": "settings_modules",
     "baseline": "baseline",
     "env": "env",
+    "cache-dir": "cache_dir",
 }
 SUBTABLES = frozenset({"scan", "deps"})
 
@@ -132,7 +136,7 @@ def _convert(name: str, raw: Any, where: str, base: Path) -> Any:
             return Severity.parse(str(raw))
         if name == "min_confidence":
             return Confidence.parse(str(raw))
-        if name == "baseline":
+        if name in ("baseline", "cache_dir"):
             return (base / str(raw)) if raw else None
         if name == "per_file_ignores":
             if not isinstance(raw, Mapping):
@@ -162,6 +166,7 @@ ENV_KEYS = {
     "PONYGUARD_FAIL_ON": "fail_on",
     "PONYGUARD_MIN_CONFIDENCE": "min_confidence",
     "PONYGUARD_SETTINGS_MODULE": "settings_modules",
+    "PONYGUARD_CACHE_DIR": "cache_dir",
 }
 
 

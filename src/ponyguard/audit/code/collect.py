@@ -1,0 +1,171 @@
+"""Phase 1: one module's tree → its :class:`~ponyguard.audit.code.facts.ModuleFacts`.
+
+Module-level names (imports, constants, variables, defs), classes (bases, attributes such as
+``form_class``, form/serializer fields, ``Meta.fields``), a summary of every function and
+method (nested ones too), the calls each makes into the project, and URL routes.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..source import SourceFile
+from ..taint.engine import analyze
+from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
+from ..taint.values import UNKNOWN, Value, data
+from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
+from .names import import_bindings, is_literal, module_statements, package_of, short
+from .routes import collect_routes
+
+MAX_NESTING = 4
+
+
+def module_label(module: str | None, rel: str) -> str:
+    """The dotted name used for a module's functions (``<rel>`` when it is not importable)."""
+    return module or f"<{rel}>"
+
+
+def collect(source: SourceFile, module: str | None, packages: frozenset[str]) -> ModuleFacts:
+    """Facts of one file; a file that cannot be read or parsed gets only its problem."""
+    facts = ModuleFacts(rel=source.rel, module=module, digest=source.digest)
+    tree = source.tree
+    if tree is None:
+        kind = source.problem_kind or "unreadable"
+        facts.problem = (kind, source.problem or "not audited", source.problem_line)
+        return facts
+    scope = module_scope(tree, source.rel, module, packages)
+    facts.imports, facts.constants, facts.globals = scope.aliases, scope.constants, scope.globals
+    facts.defs = scope.defs
+    calls: dict[int, CallSite] = {}
+    for statement in module_statements(tree.body):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _function(facts, scope, statement, f"{scope.module}.{statement.name}", None, calls, 0)
+        elif isinstance(statement, ast.ClassDef):
+            _class(facts, scope, statement, f"{scope.module}.{statement.name}", calls)
+    facts.calls = list(calls.values())
+    facts.routes, facts.includes = collect_routes(tree, scope)
+    return facts
+
+
+def module_scope(tree: ast.Module, rel: str, module: str | None,
+                 packages: frozenset[str]) -> ModuleScope:
+    """The module-level names of ``tree``."""
+    label = module_label(module, rel)
+    package = package_of(module, rel)
+    aliases: dict[str, str] = {}
+    defs: dict[str, str] = {}
+    literal: set[str] = set()
+    other: set[str] = set()
+    for statement in module_statements(tree.body):
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            aliases.update(import_bindings(statement, package))
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defs[statement.name] = f"{label}.{statement.name}"
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) \
+                else [statement.target]
+            simple = statement.value is not None and is_literal(statement.value) \
+                and not isinstance(statement, ast.AugAssign)
+            for target in targets:
+                for name in _names(target):
+                    (literal if simple else other).add(name)
+        elif isinstance(statement, (ast.For, ast.AsyncFor)):
+            other.update(_names(statement.target))
+        elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            for item in statement.items:
+                if item.optional_vars is not None:
+                    other.update(_names(item.optional_vars))
+    for name in aliases:
+        defs.pop(name, None)
+    return ModuleScope(rel, label, aliases, frozenset(literal - other), frozenset(other),
+                       defs, packages)
+
+
+def _names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for element in target.elts for n in _names(element)]
+    if isinstance(target, ast.Starred):
+        return _names(target.value)
+    return []
+
+
+def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualname: str,
+              cls: ClassFacts | None, calls: dict[int, CallSite], depth: int) -> None:
+    info = FunctionInfo(qualname, node, cls.qualname if cls else None,
+                        cls.bases if cls else (), is_method(node, scope, cls is not None))
+    result = analyze(scope, info, calls=calls)
+    facts.functions[qualname] = FunctionSummary(
+        qualname, scope.rel, node.lineno, _params(node), compact(result.returns), info.is_method,
+        decorator_names(node, scope))
+    if depth < MAX_NESTING:
+        for nested in result.nested:
+            _function(facts, scope, nested, f"{qualname}.<locals>.{nested.name}", None, calls,
+                      depth + 1)
+
+
+def compact(value: Value) -> Value:
+    """A return value as stored in a summary: one unknown origin is as good as many."""
+    value = data(value)
+    unknowns = [o for o in value.origins if o.kind == UNKNOWN]
+    if len(unknowns) <= 1:
+        return value
+    keep = min(unknowns, key=lambda o: (o.line, o.text))
+    return Value(frozenset(o for o in value.origins if o.kind != UNKNOWN or o is keep))
+
+
+def _params(node: FunctionNode) -> tuple[Param, ...]:
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    first_default = len(positional) - len(args.defaults)
+    params = [Param(a.arg, "positional", i >= first_default) for i, a in enumerate(positional)]
+    if args.vararg is not None:
+        params.append(Param(args.vararg.arg, "varargs", True))
+    params.extend(Param(a.arg, "keyword", d is not None)
+                  for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True))
+    if args.kwarg is not None:
+        params.append(Param(args.kwarg.arg, "varkw", True))
+    return tuple(params)
+
+
+def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname: str,
+           calls: dict[int, CallSite]) -> None:
+    bases = tuple(scope.dotted(b) or short(b, 80) for b in node.bases)
+    attrs: list[tuple[str, str]] = []
+    fields: list[tuple[str, str]] = []
+    meta_fields: tuple[str, ...] | None = None
+    for statement in node.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+            targets = statement.targets if isinstance(statement, ast.Assign) \
+                else [statement.target]
+            value = statement.value
+            for name in (n for t in targets for n in _names(t)):
+                if isinstance(value, (ast.Name, ast.Attribute)):
+                    attrs.append((name, scope.dotted(value) or short(value, 80)))
+                elif isinstance(value, ast.Call):
+                    callee = scope.dotted(value.func) or short(value.func, 80)
+                    fields.append((name, callee))
+        elif isinstance(statement, ast.ClassDef):
+            if statement.name == "Meta":
+                meta_fields = _meta_fields(statement)
+            _class(facts, scope, statement, f"{qualname}.{statement.name}", calls)
+    cls = ClassFacts(qualname, scope.rel, node.lineno, bases, tuple(attrs), tuple(fields),
+                     meta_fields)
+    facts.classes[qualname] = cls
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _function(facts, scope, statement, f"{qualname}.{statement.name}", cls, calls, 0)
+
+
+def _meta_fields(meta: ast.ClassDef) -> tuple[str, ...] | None:
+    for statement in meta.body:
+        if isinstance(statement, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "fields" for t in statement.targets):
+            value = statement.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return (value.value,)
+            if isinstance(value, (ast.List, ast.Tuple)) and all(
+                    isinstance(e, ast.Constant) for e in value.elts):
+                return tuple(str(e.value) for e in value.elts)  # type: ignore[attr-defined]
+    return None

@@ -1,0 +1,221 @@
+"""The project index: every module's facts, looked up by dotted name, with dependencies.
+
+It answers the taint engine's questions about the rest of the project (a function's
+summary, its callers, the routes to a view, a class attribute through the bases, a form
+field's type). While a file is analysed, every question is *recorded* with a digest of its
+answer (:meth:`ProjectIndex.recording`); a cached result of that file stays valid as long as
+every recorded answer is unchanged (:meth:`ProjectIndex.still_valid`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Route, UrlArg
+from .store import FactsStore
+
+Dependency = tuple[str, str]
+"""``("file", rel)``, ``("module", dotted)``, ``("callers", dotted)`` or ``("routes", "")``."""
+MAX_BASES = 8
+MAX_INCLUDE_DEPTH = 4
+
+
+class ProjectIndex:
+    """Facts of the audited modules, by module name, plus lazily built reverse indexes."""
+
+    def __init__(self, store: FactsStore, packages: frozenset[str]) -> None:
+        self.store = store
+        self.packages = packages
+        self.modules: dict[str, str] = {
+            head.module: rel for rel, head in store.heads.items() if head.module}
+        self._callers: dict[str, set[str]] | None = None
+        self._routes: dict[str, list[Route]] | None = None
+        self._answers: dict[Dependency, str] = {}
+        self._recorded: set[Dependency] | None = None
+
+    # --- recording ------------------------------------------------------------------------
+
+    @contextmanager
+    def recording(self) -> Iterator[set[Dependency]]:
+        """Record the dependencies of everything looked up inside the ``with`` block."""
+        found: set[Dependency] = set()
+        self._recorded = found
+        try:
+            yield found
+        finally:
+            self._recorded = None
+
+    def _note(self, dependency: Dependency) -> None:
+        if self._recorded is not None:
+            self._recorded.add(dependency)
+
+    def answer(self, dependency: Dependency) -> str:
+        """A digest of the current answer to a recorded question."""
+        if dependency not in self._answers:
+            self._answers[dependency] = self._compute_answer(dependency)
+        return self._answers[dependency]
+
+    def still_valid(self, dependencies: Sequence[tuple[Dependency, str]]) -> bool:
+        return all(self.answer(dep) == answer for dep, answer in dependencies)
+
+    def _compute_answer(self, dependency: Dependency) -> str:
+        kind, key = dependency
+        heads = self.store.heads
+        if kind == "file":
+            return heads[key].digest if key in heads else ""
+        if kind == "module":
+            return self.modules.get(key, "")
+        if kind == "callers":
+            rels = sorted(self._caller_index().get(_last(key), ()))
+        else:
+            rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
+        text = "\n".join(f"{rel}:{heads[rel].digest}" for rel in rels)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+    # --- modules and definitions ----------------------------------------------------------
+
+    def facts(self, rel: str) -> ModuleFacts | None:
+        self._note(("file", rel))
+        return self.store.facts(rel)
+
+    def module_facts(self, dotted: str) -> ModuleFacts | None:
+        """The facts of the module that defines ``dotted`` (longest module-name prefix)."""
+        parts = dotted.split(".")
+        for end in range(len(parts), 0, -1):
+            name = ".".join(parts[:end])
+            rel = self.modules.get(name)
+            if rel is not None:
+                return self.facts(rel)
+        self._note(("module", dotted))
+        return None
+
+    def function(self, qualname: str) -> FunctionSummary | None:
+        facts = self.module_facts(qualname)
+        if facts is not None and qualname in facts.functions:
+            return facts.functions[qualname]
+        owner, _, name = qualname.rpartition(".")
+        for base in self.mro(owner)[1:]:
+            found = self.module_facts(base)
+            if found is not None and f"{base}.{name}" in found.functions:
+                return found.functions[f"{base}.{name}"]
+        return None
+
+    def cls(self, qualname: str) -> ClassFacts | None:
+        facts = self.module_facts(qualname)
+        return facts.classes.get(qualname) if facts is not None else None
+
+    def mro(self, qualname: str) -> list[str]:
+        """The class and its project bases, depth first (at most :data:`MAX_BASES`)."""
+        order: list[str] = []
+        pending = [qualname]
+        while pending and len(order) < MAX_BASES:
+            name = pending.pop(0)
+            if name in order:
+                continue
+            found = self.cls(name)
+            if found is None:
+                continue
+            order.append(name)
+            pending.extend(found.bases)
+        return order
+
+    def class_attr(self, qualname: str, name: str) -> str | None:
+        for owner in self.mro(qualname):
+            found = self.cls(owner)
+            value = found.attr(name) if found is not None else None
+            if value is not None:
+                return value
+        return None
+
+    def form_field(self, form: str, name: str) -> str | None:
+        for owner in self.mro(form):
+            found = self.cls(owner)
+            kind = found.field(name) if found is not None else None
+            if kind is not None:
+                return kind
+        return None
+
+    def is_views_module(self, rel: str) -> bool:
+        return rel.endswith("views.py") or "/views/" in rel or rel.endswith("/api.py")
+
+    # --- callers --------------------------------------------------------------------------
+
+    def _caller_index(self) -> dict[str, set[str]]:
+        if self._callers is None:
+            index: dict[str, set[str]] = {}
+            for rel, head in self.store.heads.items():
+                for callee in head.callees:
+                    index.setdefault(_last(callee), set()).add(rel)
+            self._callers = index
+        return self._callers
+
+    def callers(self, qualname: str) -> list[CallSite]:
+        """Call sites of ``qualname``, also through subclasses (``self.helper()`` in a child)."""
+        self._note(("callers", qualname))
+        found: list[CallSite] = []
+        last = _last(qualname)
+        for rel in sorted(self._caller_index().get(last, ())):
+            facts = self.store.facts(rel)
+            for site in facts.calls if facts is not None else ():
+                inherited = site.bound and _last(site.callee) == last and self._same(site, qualname)
+                if site.callee == qualname or inherited:
+                    found.append(site)
+        return found
+
+    def _same(self, site: CallSite, qualname: str) -> bool:
+        summary = self.function(site.callee)
+        return summary is not None and summary.qualname == qualname
+
+    # --- routes ---------------------------------------------------------------------------
+
+    def _route_index(self) -> dict[str, list[Route]]:
+        if self._routes is None:
+            self._routes = build_routes(self)
+        return self._routes
+
+    def routes_to(self, view: str) -> list[Route]:
+        self._note(("routes", ""))
+        return self._route_index().get(view, [])
+
+    def has_routes(self) -> bool:
+        self._note(("routes", ""))
+        return bool(self._route_index())
+
+
+def build_routes(index: ProjectIndex) -> dict[str, list[Route]]:
+    """Routes by view, with the URL arguments of the ``include()`` s above them."""
+    heads = index.store.heads
+    prefixes: dict[str, list[tuple[str, tuple[UrlArg, ...]]]] = {}
+    for head in heads.values():
+        for edge in head.includes:
+            rel = index.modules.get(edge.target)
+            if rel is not None:
+                prefixes.setdefault(rel, []).append((head.rel, edge.args))
+    routes: dict[str, list[Route]] = {}
+    for rel, head in heads.items():
+        for prefix in _prefix_args(rel, prefixes, MAX_INCLUDE_DEPTH):
+            for route in head.routes:
+                combined = Route(route.view, route.rel, route.line, route.route,
+                                 prefix + route.args, route.extra) if prefix else route
+                routes.setdefault(route.view, []).append(combined)
+    return routes
+
+
+def _prefix_args(rel: str, prefixes: dict[str, list[tuple[str, tuple[UrlArg, ...]]]],
+                 depth: int) -> list[tuple[UrlArg, ...]]:
+    """Every chain of include() arguments that leads to module ``rel`` (``()`` at the root)."""
+    above = prefixes.get(rel)
+    if not above or depth == 0:
+        return [()]
+    found: list[tuple[UrlArg, ...]] = []
+    for parent, args in above:
+        if parent == rel:
+            continue
+        found.extend(outer + tuple(args) for outer in _prefix_args(parent, prefixes, depth - 1))
+    return found or [()]
+
+
+def _last(dotted: str) -> str:
+    return dotted.rsplit(".", 1)[-1]

@@ -1,0 +1,359 @@
+"""The intra-procedural analysis: statements of one function, in order, to a fixpoint.
+
+:func:`analyze` runs a function body forwards over an environment (variable → Value):
+assignments (tuple unpacking, augmented, ``self.x = …``, ``d[k] = …``), ``with … as``,
+``for`` targets, ``.append()``-style mutation, ``if``/``while``/``try``/``match`` with both
+branches joined, guards that refine a branch (see :mod:`.sanitizers`), and loops iterated
+until nothing changes (at most :data:`MAX_LOOP_PASSES` passes). It records:
+
+* ``returns``: the join of every returned value (the function's summary);
+* ``snapshots`` (when ``record``): the environment before each statement, so that
+  ``ctx.flow(expr, sink)`` can evaluate ``expr`` exactly where it appears;
+* call sites into the project (when ``calls`` is given) and nested functions (``nested``).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..code.facts import CallSite
+from ..code.names import import_bindings, package_of
+from .expressions import Evaluator
+from .sanitizers import MUTATORS, refine
+from .scope import FunctionInfo, FunctionNode, ModuleScope
+from .sources import CBV_HANDLERS
+from .values import (
+    PARAM,
+    REQUEST,
+    SAFE,
+    URLARG,
+    Origin,
+    Step,
+    Value,
+    data,
+    join,
+    of,
+    unknown,
+    with_step,
+)
+
+Env = dict[str, Value]
+MAX_LOOP_PASSES = 3
+
+
+@dataclass
+class Analysis:
+    """The result of analysing one function (or a module's top-level code)."""
+
+    info: FunctionInfo
+    evaluator: Evaluator
+    returns: Value = SAFE
+    snapshots: dict[int, Env] = field(default_factory=dict)
+    nested: list[FunctionNode] = field(default_factory=list)
+
+
+def analyze(scope: ModuleScope, info: FunctionInfo, body: list[ast.stmt] | None = None, *,
+            record: bool = False, calls: dict[int, CallSite] | None = None) -> Analysis:
+    """Analyse ``info.node``'s body (or ``body`` for module-level code)."""
+    evaluator = Evaluator(scope, info, calls)
+    result = Analysis(info, evaluator)
+    runner = _Runner(result, record)
+    statements = body if body is not None else (info.node.body if info.node else [])
+    runner.block(statements, initial_env(scope, info))
+    return result
+
+
+def initial_env(scope: ModuleScope, info: FunctionInfo) -> Env:
+    """Parameters: ``self``, ``request``, URL arguments of CBV handlers, or PARAM origins."""
+    env: Env = {}
+    node = info.node
+    if node is None:
+        return env
+    args = node.args
+    line = node.lineno
+    handler = info.in_view_class and node.name in CBV_HANDLERS
+    cls = info.class_qual or ""
+    positional = [*args.posonlyargs, *args.args]
+    for index, arg in enumerate(positional):
+        if index == 0 and info.is_method:
+            env[arg.arg] = Value(obj="self")
+        elif arg.arg == "request":
+            env[arg.arg] = REQUEST
+        elif handler:
+            env[arg.arg] = of(Origin(URLARG, arg.arg, scope.rel, line, scope=cls))
+        elif arg.arg == "form" and node.name in ("form_valid", "form_invalid") and cls:
+            env[arg.arg] = Value(obj="form", scope=f"view:{cls}")
+        else:
+            env[arg.arg] = of(Origin(PARAM, arg.arg, scope.rel, line, scope=info.qualname))
+    for arg in args.kwonlyargs:
+        env[arg.arg] = REQUEST if arg.arg == "request" else of(
+            Origin(PARAM, arg.arg, scope.rel, line, scope=info.qualname))
+    if args.vararg is not None:
+        env[args.vararg.arg] = of(Origin(URLARG, "", scope.rel, line, scope=cls)) if handler \
+            else of(Origin(PARAM, args.vararg.arg, scope.rel, line, scope=info.qualname))
+    if args.kwarg is not None:
+        env[args.kwarg.arg] = Value(obj="urlkwargs", scope=cls) if handler else of(
+            Origin(PARAM, args.kwarg.arg, scope.rel, line, scope=info.qualname))
+    return env
+
+
+def join_env(*envs: Env | None) -> Env | None:
+    """Variables of every live branch, each the join of its values (None: all dead)."""
+    live = [e for e in envs if e is not None]
+    if not live:
+        return None
+    if len(live) == 1:
+        return live[0]
+    merged = dict(live[0])
+    for env in live[1:]:
+        for name, value in env.items():
+            known = merged.get(name)
+            merged[name] = value if known is None or known == value else join(known, value)
+    return merged
+
+
+class _Runner:
+    def __init__(self, result: Analysis, record: bool) -> None:
+        self.result = result
+        self.ev = result.evaluator
+        self.rel = result.evaluator.rel
+        self.record = record
+        self.loops: list[tuple[list[Env], list[Env]]] = []
+
+    def block(self, statements: list[ast.stmt], env: Env | None) -> Env | None:
+        for statement in statements:
+            if env is None:
+                return None
+            if self.record:
+                self.result.snapshots[id(statement)] = dict(env)
+            env = self.statement(statement, env)
+        return env
+
+    def statement(self, node: ast.stmt, env: Env) -> Env | None:
+        handler = _STATEMENTS.get(type(node))
+        if handler is not None:
+            return handler(self, node, env)
+        return env
+
+    # --- simple statements ----------------------------------------------------------------
+
+    def _assign(self, node: ast.Assign, env: Env) -> Env:
+        value = self.ev.eval(node.value, env)
+        for target in node.targets:
+            self.bind(target, value, env, node.value)
+        return env
+
+    def _annassign(self, node: ast.AnnAssign, env: Env) -> Env:
+        if node.value is not None:
+            self.bind(node.target, self.ev.eval(node.value, env), env, node.value)
+        return env
+
+    def _augassign(self, node: ast.AugAssign, env: Env) -> Env:
+        value = self.ev.eval(node.value, env)
+        if isinstance(node.target, (ast.Name, ast.Attribute, ast.Subscript)):
+            current = self.ev.eval(node.target, env)
+            self.bind(node.target, join(data(current), data(value)), env, None)
+        return env
+
+    def _expr(self, node: ast.Expr, env: Env) -> Env:
+        value = node.value
+        self.ev.eval(value, env)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr in MUTATORS:
+            key = _key(value.func.value)
+            if key is not None and key in env:
+                added = join(*(data(self.ev.eval(a, env)) for a in value.args),
+                             *(data(self.ev.eval(k.value, env)) for k in value.keywords))
+                env[key] = join(env[key], added)
+        return env
+
+    def _return(self, node: ast.Return, env: Env) -> None:
+        if node.value is not None:
+            self.result.returns = join(self.result.returns, self.ev.eval(node.value, env))
+        return None
+
+    def _raise(self, node: ast.Raise, env: Env) -> None:
+        if node.exc is not None:
+            self.ev.eval(node.exc, env)
+        return None
+
+    def _break(self, node: ast.stmt, env: Env) -> None:
+        if self.loops:
+            self.loops[-1][0 if isinstance(node, ast.Break) else 1].append(env)
+        return None
+
+    def _assert(self, node: ast.Assert, env: Env) -> Env:
+        self.ev.eval(node.test, env)
+        return self.refine(node.test, env, True)
+
+    def _delete(self, node: ast.Delete, env: Env) -> Env:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                env.pop(target.id, None)
+        return env
+
+    def _import(self, node: ast.Import | ast.ImportFrom, env: Env) -> Env:
+        package = package_of(self.ev.scope.module, self.rel)
+        for local, dotted in import_bindings(node, package):
+            env[local] = Value(obj="name:" + dotted)
+        return env
+
+    def _define(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+                env: Env) -> Env:
+        info = self.ev.info
+        qualname = f"{info.qualname}.<locals>.{node.name}"
+        env[node.name] = Value(obj="name:" + qualname)
+        if not isinstance(node, ast.ClassDef):
+            self.result.nested.append(node)
+        return env
+
+    # --- compound statements --------------------------------------------------------------
+
+    def _if(self, node: ast.If, env: Env) -> Env | None:
+        self.ev.eval(node.test, env)
+        then = self.block(node.body, self.refine(node.test, dict(env), True))
+        other = self.block(node.orelse, self.refine(node.test, dict(env), False))
+        return join_env(then, other)
+
+    def _for(self, node: ast.For | ast.AsyncFor, env: Env) -> Env | None:
+        element = data(self.ev.eval(node.iter, env))
+        return self.loop(node, env, (node.target, element))
+
+    def _while(self, node: ast.While, env: Env) -> Env | None:
+        self.ev.eval(node.test, env)
+        return self.loop(node, env, None)
+
+    def loop(self, node: ast.For | ast.AsyncFor | ast.While, env: Env,
+             target: tuple[ast.expr, Value] | None) -> Env | None:
+        head = env
+        breaks: list[Env] = []
+        for _ in range(MAX_LOOP_PASSES):
+            current = dict(head)
+            if target is not None:
+                self.bind(target[0], target[1], current, None)
+            if isinstance(node, ast.While):
+                current = self.refine(node.test, current, True)
+            continues: list[Env] = []
+            self.loops.append((breaks, continues))
+            out = self.block(node.body, current)
+            self.loops.pop()
+            merged = join_env(head, out, *continues)
+            assert merged is not None
+            if merged == head:
+                break
+            head = merged
+        after = self.block(node.orelse, dict(head))
+        return join_env(after, *breaks)
+
+    def _with(self, node: ast.With | ast.AsyncWith, env: Env) -> Env | None:
+        for item in node.items:
+            value = self.ev.eval(item.context_expr, env)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, value, env, item.context_expr)
+        return self.block(node.body, env)
+
+    def _try(self, node: ast.Try, env: Env) -> Env | None:
+        body = self.block(node.body, dict(env))
+        start = join_env(env, body)
+        assert start is not None
+        handled: list[Env | None] = []
+        for handler in node.handlers:
+            inner = dict(start)
+            if handler.name:
+                inner[handler.name] = unknown("an exception", self.rel, handler.lineno)
+            handled.append(self.block(handler.body, inner))
+        after = join_env(self.block(node.orelse, body) if body is not None else None, *handled)
+        if node.finalbody:
+            final = self.block(node.finalbody, dict(after if after is not None else start))
+            return final if after is not None else None
+        return after
+
+    def _match(self, node: ast.Match, env: Env) -> Env | None:
+        subject = data(self.ev.eval(node.subject, env))
+        outs: list[Env | None] = []
+        for case in node.cases:
+            inner = dict(env)
+            for sub in ast.walk(case.pattern):
+                name = getattr(sub, "name", None)
+                if isinstance(name, str):
+                    inner[name] = subject
+            if case.guard is not None:
+                inner = self.refine(case.guard, inner, True)
+            outs.append(self.block(case.body, inner))
+        outs.append(env)
+        return join_env(*outs)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
+        return refine(test, env, positive, self.ev.scope.dotted,
+                      lambda node: self.ev.eval(node, env))
+
+    def bind(self, target: ast.expr, value: Value, env: Env, source: ast.expr | None) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = with_step(value, Step(f"`{target.id}`", self.rel, target.lineno))
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            pairs = _unpack(target, source)
+            for element, part in pairs:
+                part_value = self.ev.eval(part, env) if part is not None else data(value)
+                self.bind(element, part_value, env, part)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, data(value), env, None)
+        elif isinstance(target, ast.Attribute):
+            key = _key(target)
+            if key is not None and key.startswith("self."):
+                env[key] = with_step(value, Step(f"`{key}`", self.rel, target.lineno))
+        elif isinstance(target, ast.Subscript):
+            self.ev.eval(target.slice, env)
+            key = _key(target.value)
+            if key is not None and key in env and value.origins:
+                env[key] = join(env[key], data(value))
+
+
+def _unpack(target: ast.Tuple | ast.List,
+            source: ast.expr | None) -> list[tuple[ast.expr, ast.expr | None]]:
+    if isinstance(source, (ast.Tuple, ast.List)) and len(source.elts) == len(target.elts) \
+            and not any(isinstance(e, ast.Starred) for e in (*source.elts, *target.elts)):
+        return list(zip(target.elts, source.elts, strict=True))
+    return [(element, None) for element in target.elts]
+
+
+def _key(node: ast.expr) -> str | None:
+    """``x`` → "x"; ``self.x`` → "self.x"; anything else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+            and node.value.id == "self":
+        return "self." + node.attr
+    return None
+
+
+_STATEMENTS: dict[type, Callable[..., Env | None]] = {
+    ast.Assign: _Runner._assign,
+    ast.AnnAssign: _Runner._annassign,
+    ast.AugAssign: _Runner._augassign,
+    ast.Expr: _Runner._expr,
+    ast.Return: _Runner._return,
+    ast.Raise: _Runner._raise,
+    ast.Break: _Runner._break,
+    ast.Continue: _Runner._break,
+    ast.Assert: _Runner._assert,
+    ast.Delete: _Runner._delete,
+    ast.Import: _Runner._import,
+    ast.ImportFrom: _Runner._import,
+    ast.FunctionDef: _Runner._define,
+    ast.AsyncFunctionDef: _Runner._define,
+    ast.ClassDef: _Runner._define,
+    ast.If: _Runner._if,
+    ast.For: _Runner._for,
+    ast.AsyncFor: _Runner._for,
+    ast.While: _Runner._while,
+    ast.With: _Runner._with,
+    ast.AsyncWith: _Runner._with,
+    ast.Try: _Runner._try,
+    ast.Match: _Runner._match,
+}
+if hasattr(ast, "TryStar"):
+    _STATEMENTS[ast.TryStar] = _Runner._try

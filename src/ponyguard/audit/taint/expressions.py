@@ -1,0 +1,345 @@
+"""Expressions → :class:`~ponyguard.audit.taint.values.Value`: how taint propagates.
+
+Through f-strings, ``%``, ``+``, ``.format()``, ``str.join``, containers, attribute and
+subscript access, string methods and ``str()``; into the request object's data attributes
+(sources); through sanitisers (which drop origins, or mark them safe for some sinks); and to
+project functions, whose results become CALL origins resolved later with their summaries.
+Calls into libraries the engine does not know return values of unknown origin.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from ..code.facts import CallSite
+from ..code.names import short
+from .sanitizers import (
+    FOR_SINKS,
+    FORMAT_HTML,
+    MUTATORS,
+    PROPAGATING_METHODS,
+    SAFE_METHODS,
+    SAFE_RESULTS,
+    TRANSPARENT,
+    UNIVERSAL,
+)
+from .scope import FunctionInfo, ModuleScope
+from .sources import REQUEST_DATA_ATTRS, REQUEST_DATA_METHODS, REQUEST_SAFE_ATTRS, is_form_class
+from .values import (
+    CALL,
+    FIELD,
+    REQUEST,
+    SAFE,
+    SOURCE,
+    URLARG,
+    Origin,
+    Value,
+    data,
+    join,
+    of,
+    sanitized,
+    source,
+    unknown,
+)
+
+Env = dict[str, Value]
+_FRESH_METHODS = frozenset({"get", "getlist", "pop", "dict", "items", "values", "lists",
+                            "copy", "urlencode", "keys", "read"})
+
+
+class Evaluator:
+    """Evaluates expressions of one function; records calls into the project if asked."""
+
+    def __init__(self, scope: ModuleScope, info: FunctionInfo,
+                 calls: dict[int, CallSite] | None = None) -> None:
+        self.scope = scope
+        self.info = info
+        self.rel = scope.rel
+        self.calls = calls
+
+    def eval(self, node: ast.expr, env: Env) -> Value:
+        handler = _HANDLERS.get(type(node))
+        return handler(self, node, env) if handler is not None else SAFE
+
+    # --- leaves -------------------------------------------------------------------------
+
+    def _name(self, node: ast.Name, env: Env) -> Value:
+        found = env.get(node.id)
+        if found is not None:
+            return found
+        scope = self.scope
+        if node.id in scope.constants:
+            return SAFE
+        dotted = scope.lookup(node.id)
+        if dotted is not None:
+            return Value(obj="name:" + dotted)
+        if node.id in scope.globals:
+            return unknown(f"module variable `{node.id}`", self.rel, node.lineno)
+        return unknown(f"`{node.id}`", self.rel, node.lineno)
+
+    def _joined(self, node: ast.JoinedStr, env: Env) -> Value:
+        return join(*(data(self.eval(v, env)) for v in node.values
+                      if not isinstance(v, ast.Constant)))
+
+    def _formatted(self, node: ast.FormattedValue, env: Env) -> Value:
+        return self.eval(node.value, env)
+
+    def _binop(self, node: ast.BinOp, env: Env) -> Value:
+        left, right = self.eval(node.left, env), self.eval(node.right, env)
+        if isinstance(node.op, (ast.Add, ast.Mod, ast.Mult, ast.BitOr)):
+            return join(data(left), data(right))
+        return SAFE
+
+    def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
+        return join(*(data(self.eval(v, env)) for v in node.values))
+
+    def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
+        self.eval(node.test, env)
+        return join(data(self.eval(node.body, env)), data(self.eval(node.orelse, env)))
+
+    def _compare(self, node: ast.Compare, env: Env) -> Value:
+        self.eval(node.left, env)
+        for comparator in node.comparators:
+            self.eval(comparator, env)
+        return SAFE
+
+    def _elements(self, node: ast.Tuple | ast.List | ast.Set, env: Env) -> Value:
+        return join(*(data(self.eval(e, env)) for e in node.elts))
+
+    def _dict(self, node: ast.Dict, env: Env) -> Value:
+        keys = [data(self.eval(k, env)) for k in node.keys if k is not None]
+        return join(*keys, *(data(self.eval(v, env)) for v in node.values))
+
+    def _starred(self, node: ast.Starred, env: Env) -> Value:
+        return data(self.eval(node.value, env))
+
+    def _await(self, node: ast.Await, env: Env) -> Value:
+        return self.eval(node.value, env)
+
+    def _named(self, node: ast.NamedExpr, env: Env) -> Value:
+        value = self.eval(node.value, env)
+        env[node.target.id] = value
+        return value
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
+                       env: Env) -> Value:
+        inner = dict(env)
+        for generator in node.generators:
+            element = data(self.eval(generator.iter, inner))
+            for target in ast.walk(generator.target):
+                if isinstance(target, ast.Name):
+                    inner[target.id] = element
+            for condition in generator.ifs:
+                self.eval(condition, inner)
+        if isinstance(node, ast.DictComp):
+            return join(data(self.eval(node.key, inner)), data(self.eval(node.value, inner)))
+        return data(self.eval(node.elt, inner))
+
+    # --- access ---------------------------------------------------------------------------
+
+    def _attribute(self, node: ast.Attribute, env: Env) -> Value:
+        base = self.eval(node.value, env)
+        attr, obj = node.attr, base.obj
+        if obj == "request":
+            if attr in REQUEST_DATA_ATTRS:
+                return source(short(node), self.rel, node.lineno)
+            if attr in REQUEST_SAFE_ATTRS or attr in REQUEST_DATA_METHODS:
+                return SAFE
+            return unknown(f"`{short(node)}`", self.rel, node.lineno)
+        if obj == "self":
+            return self._self_attribute(node, env)
+        if attr in ("cleaned_data", "validated_data"):
+            return Value(obj="cleaned_data", scope=base.scope if obj == "form" else "")
+        if obj == "form":
+            if attr in ("data", "initial_data"):
+                return source(short(node), self.rel, node.lineno)
+            return unknown(f"`{short(node)}`", self.rel, node.lineno)
+        if obj is not None and obj.startswith("name:"):
+            return Value(obj=f"{obj}.{attr}")
+        return data(base)
+
+    def _self_attribute(self, node: ast.Attribute, env: Env) -> Value:
+        attr, cls = node.attr, self.info.class_qual or ""
+        if attr == "request":
+            return REQUEST
+        if attr == "kwargs":
+            return Value(obj="urlkwargs", scope=cls)
+        if attr == "args":
+            return of(Origin(URLARG, "", self.rel, node.lineno, scope=cls))
+        if attr in ("cleaned_data", "validated_data"):
+            return Value(obj="cleaned_data", scope=cls)
+        if attr in ("data", "initial_data") and is_form_class(cls):
+            return source(short(node), self.rel, node.lineno)
+        found = env.get("self." + attr)
+        if found is not None:
+            return found
+        return unknown(f"`self.{attr}`", self.rel, node.lineno)
+
+    def _subscript(self, node: ast.Subscript, env: Env) -> Value:
+        base = self.eval(node.value, env)
+        self.eval(node.slice, env)
+        key = node.slice.value if isinstance(node.slice, ast.Constant) else None
+        if base.obj in ("urlkwargs", "cleaned_data"):
+            kind = URLARG if base.obj == "urlkwargs" else FIELD
+            name = key if isinstance(key, str) else ""
+            return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
+        if self._fresh(base, node.value):
+            return source(short(node), self.rel, node.lineno)
+        return data(base)
+
+    def _fresh(self, value: Value, node: ast.expr) -> bool:
+        """Whether ``value`` is request data read right here by ``node`` (for message text)."""
+        if len(value.origins) != 1:
+            return False
+        (origin,) = value.origins
+        return (origin.kind == SOURCE and not origin.steps and origin.line == node.lineno
+                and origin.text == short(node))
+
+    # --- calls ----------------------------------------------------------------------------
+
+    def _call(self, node: ast.Call, env: Env) -> Value:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            receiver = self.eval(func.value, env)
+            return self._method(node, func.attr, receiver, env)
+        if isinstance(func, ast.Name):
+            local = env.get(func.id)
+            if local is None:
+                dotted = self.scope.lookup(func.id)
+                if dotted is not None:
+                    return self._dotted(node, dotted, env)
+            elif local.obj is not None and local.obj.startswith("name:"):
+                return self._dotted(node, local.obj[5:], env)
+        else:
+            self.eval(func, env)
+        self._arguments(node, env)
+        return unknown(f"result of `{short(func, 40)}()`", self.rel, node.lineno)
+
+    def _arguments(self, node: ast.Call, env: Env) -> tuple[list[Value], list[tuple[str, Value]]]:
+        args = [self.eval(a, env) for a in node.args]
+        kwargs = [(k.arg or "**", self.eval(k.value, env)) for k in node.keywords]
+        return args, kwargs
+
+    def _method(self, node: ast.Call, method: str, receiver: Value, env: Env) -> Value:
+        obj = receiver.obj
+        if obj is not None:
+            special = self._object_method(node, method, receiver, env)
+            if special is not None:
+                return special
+        args, kwargs = self._arguments(node, env)
+        if method in PROPAGATING_METHODS:
+            if method in _FRESH_METHODS and self._fresh(receiver, node.func.value):  # type: ignore[attr-defined]
+                return source(short(node), self.rel, node.lineno)
+            return join(data(receiver), *(data(a) for a in args),
+                        *(data(v) for _, v in kwargs))
+        if method in SAFE_METHODS or method in MUTATORS or not receiver.origins:
+            return SAFE
+        return unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+
+    def _object_method(self, node: ast.Call, method: str, receiver: Value,
+                       env: Env) -> Value | None:
+        obj = receiver.obj or ""
+        if obj == "request":
+            self._arguments(node, env)
+            if method in REQUEST_DATA_METHODS:
+                return source(short(node), self.rel, node.lineno)
+            if method == "get_signed_cookie":
+                return unknown(f"`{short(node)}`", self.rel, node.lineno)
+            return SAFE
+        if obj in ("urlkwargs", "cleaned_data"):
+            self._arguments(node, env)
+            kind = URLARG if obj == "urlkwargs" else FIELD
+            key = node.args[0] if node.args else None
+            name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) \
+                and method in ("get", "pop", "setdefault", "__getitem__") else ""
+            return of(Origin(kind, name, self.rel, node.lineno, scope=receiver.scope))
+        if obj == "self":
+            return self._self_call(node, method, env)
+        if obj == "form":
+            self._arguments(node, env)
+            if method in SAFE_METHODS:
+                return SAFE
+            return unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+        if obj.startswith("name:"):
+            return self._dotted(node, f"{obj[5:]}.{method}", env)
+        return None
+
+    def _self_call(self, node: ast.Call, method: str, env: Env) -> Value:
+        cls = self.info.class_qual
+        if method == "get_form" and cls:
+            self._arguments(node, env)
+            return Value(obj="form", scope=f"view:{cls}")
+        if cls is None:
+            self._arguments(node, env)
+            return unknown(f"result of `self.{method}()`", self.rel, node.lineno)
+        return self._project_call(node, f"{cls}.{method}", env, bound=True)
+
+    def _dotted(self, node: ast.Call, dotted: str, env: Env) -> Value:
+        if dotted in UNIVERSAL or dotted in SAFE_RESULTS:
+            self._arguments(node, env)
+            return SAFE
+        if dotted in FORMAT_HTML or dotted in FOR_SINKS or dotted in TRANSPARENT:
+            args, kwargs = self._arguments(node, env)
+            values = [*args, *(v for _, v in kwargs)]
+            if dotted in FORMAT_HTML:
+                first = data(args[0]) if args else SAFE
+                return join(first, sanitized(join(*values[1:]), ("html",)))
+            if dotted in FOR_SINKS:
+                return sanitized(join(*values), FOR_SINKS[dotted])
+            return join(*(data(v) for v in values))
+        last = dotted.rsplit(".", 1)[-1]
+        if last[:1].isupper() and is_form_class(dotted):
+            self._arguments(node, env)
+            return Value(obj="form", scope=dotted)
+        if self.scope.is_project(dotted) and not last[:1].isupper():
+            return self._project_call(node, dotted, env, bound=False)
+        self._arguments(node, env)
+        return unknown(f"result of `{_tail(dotted)}()`", self.rel, node.lineno)
+
+    def _project_call(self, node: ast.Call, callee: str, env: Env, *, bound: bool) -> Value:
+        args, kwargs = self._arguments(node, env)
+        star = any(isinstance(a, ast.Starred) for a in node.args) or any(
+            k.arg is None for k in node.keywords)
+        kept_args = tuple(data(a) if a.origins else None for a in args)
+        kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
+        if self.calls is not None:
+            self.calls[id(node)] = CallSite(callee, self.rel, node.lineno, self.info.qualname,
+                                            kept_args, kept_kwargs, bound, star)
+        return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
+                         kwargs=kept_kwargs, bound=bound))
+
+
+def _tail(dotted: str) -> str:
+    parts = dotted.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else dotted
+
+
+def _safe(_: Evaluator, node: ast.expr, env: Env) -> Value:
+    return SAFE
+
+
+_HANDLERS: dict[type, Callable[..., Value]] = {
+    ast.Constant: _safe,
+    ast.Name: Evaluator._name,
+    ast.JoinedStr: Evaluator._joined,
+    ast.FormattedValue: Evaluator._formatted,
+    ast.BinOp: Evaluator._binop,
+    ast.BoolOp: Evaluator._boolop,
+    ast.IfExp: Evaluator._ifexp,
+    ast.Compare: Evaluator._compare,
+    ast.Tuple: Evaluator._elements,
+    ast.List: Evaluator._elements,
+    ast.Set: Evaluator._elements,
+    ast.Dict: Evaluator._dict,
+    ast.Starred: Evaluator._starred,
+    ast.Await: Evaluator._await,
+    ast.NamedExpr: Evaluator._named,
+    ast.ListComp: Evaluator._comprehension,
+    ast.SetComp: Evaluator._comprehension,
+    ast.GeneratorExp: Evaluator._comprehension,
+    ast.DictComp: Evaluator._comprehension,
+    ast.Attribute: Evaluator._attribute,
+    ast.Subscript: Evaluator._subscript,
+    ast.Call: Evaluator._call,
+}

@@ -1,0 +1,188 @@
+"""What makes request data safe: converting calls, escaping functions and guards.
+
+* :data:`UNIVERSAL` calls (``int()``, ``float()``, ``uuid.UUID()``, ``len()``…) return values
+  that are safe for every sink.
+* :data:`FOR_SINKS` calls make their result safe for some sink classes only
+  (``escape()`` → ``html``, ``shlex.quote()`` → ``shell``, ``os.path.basename()`` → ``path``).
+  ``format_html(fmt, *args)`` escapes its arguments but not its format string.
+  ``posixpath.normpath`` is *not* a sanitiser: it keeps ``../`` at the start of a path.
+* :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
+  ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
+* Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
+  safe for ``redirect``; after ``if x not in ALLOWED: return`` (or inside ``if x in ALLOWED:``,
+  ``if x == "literal":``, ``if x.isdigit():``, ``assert x in ALLOWED``) ``x`` is safe.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .sources import safe_pattern
+from .values import FIELD, PARAM, SAFE, SOURCE, URLARG, Value, sanitized
+
+Env = dict[str, Value]
+
+UNIVERSAL = frozenset({
+    "int", "float", "bool", "len", "abs", "round", "hash", "id", "ord", "complex", "hex",
+    "oct", "bin", "isinstance", "issubclass", "callable", "hasattr", "uuid.UUID",
+    "decimal.Decimal", "math.floor", "math.ceil", "django.utils.text.slugify",
+    "django.utils.crypto.constant_time_compare", "hmac.compare_digest",
+})
+FOR_SINKS: dict[str, frozenset[str]] = {
+    **dict.fromkeys((
+        "django.utils.html.escape", "django.utils.html.conditional_escape", "html.escape",
+        "django.utils.html.escapejs", "django.utils.html.json_script", "bleach.clean",
+        "nh3.clean", "django.template.loader.render_to_string", "django.shortcuts.render",
+        "django.utils.html.format_html_join", "django.utils.html.urlize",
+        "markupsafe.escape", "jinja2.utils.markupsafe.escape",
+    ), frozenset({"html"})),
+    **dict.fromkeys(("shlex.quote", "pipes.quote", "shlex.join"), frozenset({"shell"})),
+    **dict.fromkeys((
+        "django.utils.text.get_valid_filename", "os.path.basename", "posixpath.basename",
+        "ntpath.basename", "werkzeug.utils.secure_filename",
+    ), frozenset({"path"})),
+    **dict.fromkeys((
+        "ldap.filter.escape_filter_chars", "ldap3.utils.conv.escape_filter_chars",
+        "ldap.dn.escape_dn_chars",
+    ), frozenset({"ldap"})),
+    **dict.fromkeys((
+        "psycopg2.sql.Identifier", "psycopg2.sql.Literal", "psycopg.sql.Identifier",
+        "psycopg.sql.Literal", "django.db.connection.ops.quote_name",
+    ), frozenset({"sql"})),
+}
+FORMAT_HTML = frozenset({"django.utils.html.format_html"})
+TRANSPARENT = frozenset({
+    "str", "repr", "format", "bytes", "bytearray", "list", "tuple", "set", "frozenset",
+    "dict", "sorted", "reversed", "min", "max", "next", "iter", "enumerate", "zip",
+    "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urljoin",
+    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "os.path.join", "posixpath.join",
+    "os.path.normpath", "posixpath.normpath", "os.path.abspath", "os.path.realpath",
+    "os.path.expanduser", "os.fspath", "pathlib.Path", "pathlib.PurePath", "json.loads",
+    "json.dumps", "base64.b64decode", "base64.urlsafe_b64decode", "base64.b64encode",
+    "binascii.unhexlify", "codecs.decode", "textwrap.dedent", "shlex.split",
+    "django.utils.encoding.force_str", "django.utils.encoding.smart_str",
+    "django.utils.encoding.force_text", "django.utils.encoding.smart_text",
+    "django.utils.encoding.force_bytes", "django.utils.encoding.iri_to_uri",
+    "django.utils.encoding.uri_to_iri", "django.utils.http.urlsafe_base64_decode",
+    "django.utils.safestring.mark_safe", "django.utils.html.mark_safe",
+    "django.utils.safestring.SafeString", "django.utils.safestring.SafeText",
+    "django.shortcuts.resolve_url", "django.utils.translation.gettext",
+    "django.utils.translation.gettext_lazy", "django.utils.translation.ugettext",
+    "django.utils.html.strip_tags", "django.utils.text.Truncator",
+    "markupsafe.Markup", "jinja2.Markup",
+})
+SAFE_RESULTS = frozenset({
+    "django.urls.reverse", "django.urls.reverse_lazy", "django.core.urlresolvers.reverse",
+    "django.utils.crypto.get_random_string", "uuid.uuid4", "uuid.uuid1", "secrets.token_hex",
+    "secrets.token_urlsafe", "secrets.token_bytes", "time.time", "datetime.datetime.now",
+    "datetime.date.today", "django.utils.timezone.now", "os.getcwd", "tempfile.mkdtemp",
+    "tempfile.gettempdir", "os.environ.get", "os.getenv",
+})
+"""Calls whose result is never request data (configuration, clocks, random tokens, URLs
+reversed from route names)."""
+PROPAGATING_METHODS = frozenset({
+    "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "casefold",
+    "swapcase", "replace", "format", "format_map", "join", "split", "rsplit", "splitlines",
+    "partition", "rpartition", "encode", "decode", "get", "getlist", "pop", "dict", "items",
+    "values", "keys", "lists", "copy", "urlencode", "read", "readline", "readlines",
+    "chunks", "center", "ljust", "rjust", "zfill", "expandtabs", "translate",
+    "removeprefix", "removesuffix", "setdefault", "popitem", "__getitem__", "as_string",
+})
+"""Methods whose result carries the data of their receiver and arguments."""
+SAFE_METHODS = frozenset({
+    "isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha", "isidentifier", "islower",
+    "isupper", "isspace", "istitle", "isascii", "startswith", "endswith", "count", "find",
+    "rfind", "index", "rindex", "is_valid", "exists", "has_key", "__len__", "__contains__",
+    "has_changed", "is_bound", "is_multipart",
+})
+MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
+                      "appendleft", "extendleft"})
+"""Methods that put their arguments into the receiver (``parts.append(x)``)."""
+REDIRECT_GUARDS = frozenset({
+    "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
+})
+_CHECK_METHODS = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
+                            "isidentifier", "isascii"})
+_TAINT_KINDS = frozenset({SOURCE, URLARG, FIELD, PARAM})
+DottedOf = Callable[[ast.expr], "str | None"]
+Evaluate = Callable[[ast.expr], Value]
+
+
+def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
+           evaluate: Evaluate) -> Env:
+    """The environment inside the branch where ``test`` is ``positive``."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return refine(test.operand, env, not positive, dotted_of, evaluate)
+    if isinstance(test, ast.BoolOp):
+        if isinstance(test.op, ast.And) == positive:
+            for value in test.values:
+                env = refine(value, env, positive, dotted_of, evaluate)
+        return env
+    name, safe_for = _guarded(test, positive, dotted_of, evaluate)
+    if name is None or name not in env:
+        return env
+    refined = dict(env)
+    refined[name] = SAFE if safe_for is None else sanitized(env[name], safe_for)
+    return refined
+
+
+def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,
+             evaluate: Evaluate) -> tuple[str | None, frozenset[str] | None]:
+    """The variable a test makes safe in this branch, and for which sinks (None: all)."""
+    if isinstance(test, ast.Call):
+        if not positive:
+            return None, None
+        callee = dotted_of(test.func)
+        target = test.args[0] if test.args else _keyword(test, "url")
+        if callee in REDIRECT_GUARDS and isinstance(target, ast.Name):
+            return target.id, frozenset({"redirect"})
+        if callee == "isinstance" and isinstance(target, ast.Name) and len(test.args) == 2 \
+                and _numeric_types(test.args[1]):
+            return target.id, None
+        func = test.func
+        if isinstance(func, ast.Attribute) and func.attr in _CHECK_METHODS \
+                and isinstance(func.value, ast.Name):
+            return func.value.id, None
+        if callee in ("re.fullmatch", "re.match") and len(test.args) >= 2 \
+                and isinstance(test.args[1], ast.Name) and _safe_regex(test.args[0], callee):
+            return test.args[1].id, None
+        return None, None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.left, ast.Name)):
+        return None, None
+    op, right = test.ops[0], test.comparators[0]
+    if isinstance(op, (ast.In, ast.NotIn)):
+        if isinstance(op, ast.In) == positive and _allowlist(right, evaluate):
+            return test.left.id, None
+    elif isinstance(op, (ast.Eq, ast.Is, ast.NotEq, ast.IsNot)):
+        equal = isinstance(op, (ast.Eq, ast.Is))
+        if equal == positive and isinstance(right, ast.Constant):
+            return test.left.id, None
+    return None, None
+
+
+def _allowlist(node: ast.expr, evaluate: Evaluate) -> bool:
+    """A collection whose members are not request data (literals, constants, stored data)."""
+    value = evaluate(node)
+    return not any(o.kind in _TAINT_KINDS for o in value.origins)
+
+
+def _numeric_types(node: ast.expr) -> bool:
+    names = node.elts if isinstance(node, ast.Tuple) else [node]
+    return all(isinstance(n, ast.Name) and n.id in {"int", "float", "bool"} for n in names)
+
+
+def _safe_regex(node: ast.expr, callee: str) -> bool:
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return False
+    pattern = node.value
+    anchored = callee == "re.fullmatch" or pattern.endswith(("$", "\\Z"))
+    return anchored and safe_pattern(pattern)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    return None

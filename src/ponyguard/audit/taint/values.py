@@ -1,0 +1,153 @@
+"""The taint lattice: where a value may come from, as plain picklable data.
+
+A :class:`Value` is a set of :class:`Origin` s plus, when known, what object the value *is*
+(``obj``: the request, a form, ``self``…). The empty value :data:`SAFE` is a literal, a
+constant or a sanitised value. Origins are of six kinds:
+
+``SOURCE``
+    request data, proven (``request.GET['next']``).
+``UNKNOWN``
+    a non-literal of unknown origin (an attribute of an object, a library call's result).
+``PARAM``
+    a parameter of the analysed function; resolved later through the function's callers or,
+    for views, through the URL patterns that route to it.
+``CALL``
+    the return value of a project function, with the arguments it was called with;
+    resolved later through that function's summary (it may live in another module).
+``URLARG``
+    a URL argument of a view (``self.kwargs['pk']``); safe or tainted by its converter.
+``FIELD``
+    ``form.cleaned_data[...]`` / ``serializer.validated_data[...]``; safe or tainted by the
+    field's type when the form class is visible.
+
+Each origin remembers the sink classes it has been sanitised for (``escape()`` makes a value
+safe for ``"html"`` only) and the assignments it went through (``steps``), for messages.
+Values are capped in size so that loops and long functions stay cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+SOURCE = "source"
+UNKNOWN = "unknown"
+PARAM = "param"
+CALL = "call"
+URLARG = "urlarg"
+FIELD = "field"
+
+MAX_ORIGINS = 6
+MAX_STEPS = 8
+_RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, PARAM: 3, UNKNOWN: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One hop of a flow: an assignment, a call, a return (``text`` is already short)."""
+
+    text: str
+    rel: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One place a value may come from. See the module docstring for the kinds."""
+
+    kind: str
+    text: str
+    """SOURCE: the source expression; UNKNOWN: what is unknown; PARAM/URLARG/FIELD: the
+    parameter, argument or field name; CALL: the callee's dotted name."""
+    rel: str
+    line: int
+    scope: str = ""
+    """PARAM: the function's dotted name; URLARG: the view's; FIELD: the form class (or
+    ``view:<class>`` for a CBV's ``form_class``, or ``""`` when not known)."""
+    args: tuple[Value | None, ...] = ()
+    """CALL: positional arguments (None for safe ones)."""
+    kwargs: tuple[tuple[str, Value], ...] = ()
+    bound: bool = False
+    """CALL: called as a method (``self.helper(x)``): arguments start after ``self``."""
+    sanitized: frozenset[str] = frozenset()
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What the engine knows about an expression: its origins and, if known, what it is."""
+
+    origins: frozenset[Origin] = frozenset()
+    obj: str | None = None
+    """``"request"``, ``"self"``, ``"urlkwargs"``, ``"form"``, ``"name:<dotted>"``
+    (a module, class or function), ``"call:<dotted>"`` (a known call's result)…"""
+    scope: str = ""
+    """Extra data for ``obj``: the view of ``urlkwargs``, the form class of ``form``."""
+
+    @property
+    def is_safe(self) -> bool:
+        return not self.origins
+
+
+SAFE = Value()
+REQUEST = Value(obj="request")
+
+
+def of(origin: Origin) -> Value:
+    return Value(frozenset((origin,)))
+
+
+def join(*values: Value) -> Value:
+    """The least upper bound: every origin of every value; ``obj`` only if all agree."""
+    live = [v for v in values if v.origins or v.obj]
+    if not live:
+        return SAFE
+    if len(live) == 1:
+        return live[0]
+    origins: frozenset[Origin] = frozenset().union(*(v.origins for v in live))
+    first = live[0]
+    same = all(v.obj == first.obj and v.scope == first.scope for v in live)
+    return Value(_cap(origins), first.obj if same else None, first.scope if same else "")
+
+
+def join_all(values: Iterable[Value]) -> Value:
+    return join(*values)
+
+
+def data(value: Value) -> Value:
+    """The value as data: its origins without the object it is."""
+    return Value(value.origins) if value.obj else value
+
+
+def _cap(origins: frozenset[Origin]) -> frozenset[Origin]:
+    if len(origins) <= MAX_ORIGINS:
+        return origins
+    ranked = sorted(origins, key=lambda o: (_RANK.get(o.kind, 9), o.line, o.text))
+    return frozenset(ranked[:MAX_ORIGINS])
+
+
+def with_step(value: Value, step: Step) -> Value:
+    """The value after one more hop (an assignment): each origin records ``step`` once."""
+    if not value.origins:
+        return value
+    changed = frozenset(
+        o if step in o.steps or len(o.steps) >= MAX_STEPS else replace(o, steps=(*o.steps, step))
+        for o in value.origins
+    )
+    return Value(changed, value.obj, value.scope)
+
+
+def sanitized(value: Value, sinks: Iterable[str]) -> Value:
+    """The value made safe for ``sinks`` (``escape()`` → ``{"html"}``)."""
+    if not value.origins:
+        return data(value)
+    extra = frozenset(sinks)
+    return Value(frozenset(replace(o, sanitized=o.sanitized | extra) for o in value.origins))
+
+
+def unknown(text: str, rel: str, line: int) -> Value:
+    return of(Origin(UNKNOWN, text, rel, line))
+
+
+def source(text: str, rel: str, line: int) -> Value:
+    return of(Origin(SOURCE, text, rel, line))

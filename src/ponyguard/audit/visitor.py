@@ -1,0 +1,110 @@
+"""One walk per file: every node goes to the callbacks registered for its type.
+
+``@rule.on(ast.Call)`` registers a callback ``check(node, ctx) -> Iterator[Finding]``.
+Registering a base class (``ast.expr``, ``ast.stmt``) dispatches every concrete subclass;
+``ast.FunctionDef`` does *not* include ``ast.AsyncFunctionDef`` (register both). Only the
+rules of the run's selection are in the dispatch table, so an unselected rule costs nothing.
+
+While walking, the visitor tells the :class:`FileContext` which function/class and
+statement the node is in, so ``ctx.enclosing_function()`` and ``ctx.flow()`` are cheap.
+A callback that raises does not stop the run: the error is collected (the run is then
+reported incomplete) and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..core.finding import Finding
+from ..core.rule import Callback, Rule
+from .context import FileContext, Scopes
+
+DispatchTable = dict[type, list[tuple[Rule, Callback]]]
+
+
+def is_code_rule(rule: Rule) -> bool:
+    """Whether a rule registered a callback for an AST node type."""
+    return any(isinstance(t, type) and issubclass(t, ast.AST) for t in rule.callbacks)
+
+
+def dispatch_table(rules: Iterable[Rule]) -> DispatchTable:
+    """Concrete node type → (rule, callback) pairs, for the given rules."""
+    table: DispatchTable = {}
+    for rule in rules:
+        for target, callbacks in rule.callbacks.items():
+            if not (isinstance(target, type) and issubclass(target, ast.AST)):
+                continue
+            for concrete in _concrete(target):
+                table.setdefault(concrete, []).extend((rule, cb) for cb in callbacks)
+    return table
+
+
+def _concrete(target: type) -> list[type]:
+    """``target`` and every subclass of it (``ast.expr`` → ``ast.Call``, ``ast.Name``…)."""
+    found = [target]
+    pending: list[type] = list(target.__subclasses__())
+    while pending:
+        sub = pending.pop()
+        found.append(sub)
+        pending.extend(sub.__subclasses__())
+    return found
+
+
+@dataclass
+class VisitResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SKIP = frozenset({"ctx", "type_comment", "kind"})
+
+
+def visit(ctx: FileContext, table: DispatchTable) -> VisitResult:
+    """Walk ``ctx.tree`` once and run every matching callback."""
+    result = VisitResult()
+    if table:
+        _Walker(ctx, table, result).walk(ctx.tree, (), None)
+    return result
+
+
+class _Walker:
+    def __init__(self, ctx: FileContext, table: DispatchTable, result: VisitResult) -> None:
+        self.ctx = ctx
+        self.table = table
+        self.result = result
+
+    def walk(self, node: ast.AST, scopes: Scopes, statement: ast.stmt | None) -> None:
+        kind = type(node)
+        if isinstance(node, ast.stmt):
+            statement = node
+        callbacks = self.table.get(kind)
+        if callbacks is not None:
+            self.run(node, callbacks, scopes, statement)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(n for n in kind._fields if n not in _SKIP)
+        inner = (*scopes, node) if kind in _SCOPES else scopes
+        for name in names:
+            value = getattr(node, name, None)
+            target = inner if name == "body" else scopes
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.walk(item, target, statement)
+            elif isinstance(value, ast.AST):
+                self.walk(value, target, statement)
+
+    def run(self, node: ast.AST, callbacks: list[tuple[Rule, Callback]], scopes: Scopes,
+            statement: ast.stmt | None) -> None:
+        for rule, callback in callbacks:
+            self.ctx._set_current(node, scopes, statement)
+            try:
+                self.result.findings.extend(callback(node, self.ctx))
+            except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the run
+                line = getattr(node, "lineno", "?")
+                self.result.errors.append(
+                    f"{rule.id} failed on {self.ctx.rel}:{line}: {type(exc).__name__}: {exc}")

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from tests.helpers import assert_finds, assert_silent
+
+HEAD = ("from django.shortcuts import redirect\n"
+        "from django.http import HttpResponseRedirect, HttpResponsePermanentRedirect\n")
+
+
+def test_fires_on_request_data(tmp_path) -> None:
+    code = HEAD + (
+        "def done(request):\n"
+        "    return redirect(request.GET.get('next', '/'))\n"
+        "def back(request):\n"
+        "    return HttpResponseRedirect(request.META['HTTP_REFERER'])\n"
+        "def moved(request):\n"
+        "    return HttpResponsePermanentRedirect(request.path + 'x/')\n"
+    )
+    found = assert_finds(tmp_path, "PG401", {"app/views.py": code}, count=3,
+                         severity="medium", confidence="high")
+    assert [f.location.line for f in found] == [4, 6, 8]
+    assert "request.GET.get('next', '/')" in found[0].message
+
+
+def test_fires_through_a_helper_and_a_cbv(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/utils.py": "def next_url(request):\n    return request.POST['next']\n",
+        "app/views.py": HEAD + (
+            "from django.views import View\n"
+            "from .utils import next_url\n"
+            "class Login(View):\n"
+            "    def post(self, request):\n"
+            "        return redirect(next_url(self.request))\n"
+        ),
+    }
+    assert_finds(tmp_path, "PG401", files, path="app/views.py", line=7, confidence="high")
+
+
+def test_low_confidence_for_unknown_targets(tmp_path) -> None:
+    code = HEAD + "def go(target):\n    return redirect(target)\n"
+    assert_finds(tmp_path, "PG401", {"app/helpers.py": code}, confidence="low")
+
+
+def test_silent_when_checked_or_fixed(tmp_path) -> None:
+    code = HEAD + (
+        "from django.urls import reverse\n"
+        "from django.utils.http import url_has_allowed_host_and_scheme, is_safe_url\n"
+        "ALLOWED = {'/a/', '/b/'}\n"
+        "def a(request):\n"
+        "    target = request.GET.get('next', '')\n"
+        "    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):\n"
+        "        return redirect(target)\n"
+        "    return redirect('home')\n"
+        "def b(request):\n"
+        "    target = request.GET['next']\n"
+        "    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):\n"
+        "        target = reverse('home')\n"
+        "    return HttpResponseRedirect(target)\n"
+        "def c(request):\n"
+        "    target = request.GET['next']\n"
+        "    if not is_safe_url(target, allowed_hosts=None):\n"
+        "        return redirect('/')\n"
+        "    return redirect(target)\n"
+        "def d(request):\n"
+        "    target = request.GET['next']\n"
+        "    if target in ALLOWED:\n"
+        "        return redirect(target)\n"
+        "    return redirect(reverse('shop:detail', args=[request.GET['pk']]))\n"
+        "def e(request, pk):\n"
+        "    return redirect('shop:detail', pk=pk)\n"
+    )
+    assert_silent(tmp_path, "PG401", {"app/views.py": code})
