@@ -130,3 +130,25 @@ def test_python_dash_m_and_console_script(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-m", "ponyguard", "--version"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "ponyguard" in out.stdout
+
+
+CODE = {"settings.py": "DEBUG = False\nSECRET_KEY = 'x'\nALLOWED_HOSTS = ['x.com']\n",
+        "app/views.py": "import os\ndef view(request):\n    os.system('ls ' + request.GET['d'])\n"}
+
+
+def test_code_findings_and_the_cache_flags(tmp_path) -> None:
+    write_project(tmp_path / "p", CODE)
+    result = run("audit", str(tmp_path / "p"), "--select", "PG210", "--format", "json")
+    assert result.exit_code == 1
+    [finding] = json.loads(result.output)["findings"]
+    assert finding["rule"] == "PG210" and finding["location"]["line"] == 3
+    assert (tmp_path / "p" / ".ponyguard-cache" / "code.bin").is_file()
+
+    write_project(tmp_path / "q", CODE)
+    assert run("audit", str(tmp_path / "q"), "--no-cache").exit_code == 1
+    assert not (tmp_path / "q" / ".ponyguard-cache").exists()
+    assert run("audit", str(tmp_path / "q"), "--cache-dir", str(tmp_path / "c")).exit_code == 1
+    assert (tmp_path / "c" / "code.bin").is_file()
+    (tmp_path / "q" / "pyproject.toml").write_text('[tool.ponyguard]\ncache-dir = "build/pg"\n')
+    assert run("audit", str(tmp_path / "q")).exit_code == 1
+    assert (tmp_path / "q" / "build" / "pg" / "code.bin").is_file()

@@ -95,13 +95,18 @@ def common_output_options(func: Any) -> Any:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Read configuration from FILE instead of the nearest pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--no-cache", is_flag=True,
+              help="Analyse every file again instead of reusing the code audit's cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Keep the code audit's cache in DIR [default: PATH/.ponyguard-cache].")
 def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | None,
           exit_zero: bool, min_confidence: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           settings_module: tuple[str, ...], env_pairs: tuple[str, ...],
           env_file: tuple[str, ...], baseline: str | None, write_baseline: str | None,
-          config_file: str | None, isolated: bool) -> None:
-    """Audit a Django project's source tree (settings, and soon code and templates)."""
+          config_file: str | None, isolated: bool, no_cache: bool,
+          cache_dir: str | None) -> None:
+    """Audit a Django project's source tree: settings, code and templates."""
     from .audit import audit_project
     from .core.baseline import write_baseline as write_baseline_file
 
@@ -112,6 +117,7 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
             extend_select=extend_select, ignore=ignore, exclude=exclude,
             settings_modules=settings_module, fail_on=fail_on, min_confidence=min_confidence,
             baseline=baseline, env_pairs=env_pairs, env_files=env_file,
+            cache=not no_cache, cache_dir=cache_dir,
         )
         if write_baseline:
             config = dataclasses.replace(config, baseline=None)

@@ -12,6 +12,7 @@ bad configuration, or a run that could not complete.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ SEVERITIES = [s.value for s in Severity]
 CONFIDENCES = [c.value for c in Confidence]
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_HTML_OUTPUT = "ponyguard-report.html"
+DEFAULT_CACHE_DIR = ".ponyguard-cache"
+"""The code audit's cache, under the audited root, when neither flag nor file names one."""
 """HTML always goes to a file; this one when no ``-o`` is given."""
 
 
@@ -90,15 +93,19 @@ def audit_config(
     baseline: str | None = None,
     env_pairs: Iterable[str] = (),
     env_files: Iterable[str] = (),
+    cache: bool = True,
+    cache_dir: str | None = None,
 ) -> Config:
     """The configuration of an ``audit`` run: flags over ``PONYGUARD_*`` variables over the file.
 
-    ``--ignore`` and ``--exclude`` add to the file's lists; the other flags replace.
+    ``--ignore`` and ``--exclude`` add to the file's lists; the other flags replace. The code
+    audit's cache goes to ``--cache-dir``, else ``cache-dir``, else ``.ponyguard-cache/``
+    under ``root``; ``cache=False`` (``--no-cache``) turns it off.
     """
     config = config_for(root, config_file, isolated)
     env = {**config.env, **parse_env(env_pairs, env_files)}
     ignored, excluded = split_list(ignore), split_list(exclude)
-    return config.with_overrides(
+    config = config.with_overrides(
         select=split_list(select) or None,
         extend_select=split_list(extend_select) or None,
         ignore=(config.ignore + ignored) if ignored else None,
@@ -109,6 +116,10 @@ def audit_config(
         baseline=Path(baseline) if baseline else None,
         env=env,
     )
+    if not cache:
+        return replace(config, cache_dir=None)
+    chosen = Path(cache_dir) if cache_dir else config.cache_dir or root / DEFAULT_CACHE_DIR
+    return replace(config, cache_dir=chosen)
 
 
 def reporter(fmt: str, color: bool | None = None) -> Reporter:

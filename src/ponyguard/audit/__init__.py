@@ -29,6 +29,16 @@ def audit_project(root: Path | str, config: Config | None = None) -> RunResult:
         raise InputError(f"{root} does not exist")
     if not root.is_dir():
         raise InputError(f"{root} is not a directory (give the project root)")
+    from .code.work import no_gc
+
+    # The ASTs of a large tree are a million long-lived objects: collecting them while the
+    # audit builds them costs more than parsing. They are freed by reference counting when
+    # the project goes out of scope, and nothing here makes reference cycles worth waiting for.
+    with no_gc():
+        return _audit(root, config)
+
+
+def _audit(root: Path, config: Config) -> RunResult:
     from .code.runner import audit_code
     from .discovery import discover
     from .settings_audit import audit_settings

@@ -88,6 +88,7 @@ class FileContext:
                                  facts.constants, facts.globals, facts.defs, index.packages)
         self._analyses: dict[int, Analysis] = {}
         self._locals: dict[int, dict[str, ast.expr | str | None]] = {}
+        self._qualnames: dict[int, tuple[ast.AST, str | None]] = {}
         self._current: tuple[ast.AST, Scopes, ast.stmt | None] = (tree, (), None)
 
     # --- cheap facts ----------------------------------------------------------------------
@@ -171,7 +172,10 @@ class FileContext:
 
     def qualname(self, expr: ast.AST) -> str | None:
         """The dotted name ``expr`` refers to, through imports and local single assignments."""
-        return self._dotted(expr, 0)
+        key = id(expr)
+        if key not in self._qualnames:
+            self._qualnames[key] = (expr, self._dotted(expr, 0))
+        return self._qualnames[key][1]
 
     def _dotted(self, expr: ast.AST, depth: int) -> str | None:
         if depth > 6:
@@ -218,7 +222,9 @@ class FileContext:
 
     def _context(self, node: ast.AST | None) -> tuple[Scopes, ast.stmt | None]:
         current, scopes, statement = self._current
-        if node is None or node is current:
+        if node is None or node is current or (
+                not isinstance(node, (ast.stmt, ast.Lambda)) and _contains(current, node)
+                and not isinstance(current, ast.stmt)):
             return scopes, statement
         if statement is not None and _contains(statement, node):
             inner_scopes, inner_statement = _locate(statement, node, scopes)
@@ -272,7 +278,9 @@ def _local_bindings(function: FunctionNode,
                     scope: ModuleScope) -> dict[str, ast.expr | str | None]:
     """Local names bound once: to an expression, or to a dotted name by a local import.
 
-    Parameters and names bound more than once map to None (not resolvable).
+    Parameters and names bound more than once map to None (not resolvable). Only statements
+    are looked at (names bound by ``:=`` or comprehensions are not seen): this runs for
+    every function a rule asks a name about, so it must stay cheap.
     """
     found: dict[str, ast.expr | str | None] = {}
     args = function.args
@@ -280,26 +288,43 @@ def _local_bindings(function: FunctionNode,
         if arg is not None:
             found[arg.arg] = None
     package = package_of(scope.module, scope.rel)
-    for node in ast.walk(function):
-        pairs: list[tuple[ast.expr, ast.expr | None]] = []
-        if isinstance(node, ast.Assign):
-            pairs = [(t, node.value) for t in node.targets]
-        elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
-            pairs = [(node.target, None if isinstance(node, ast.AugAssign) else node.value)]
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            pairs = [(i.optional_vars, i.context_expr) for i in node.items if i.optional_vars]
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            pairs = [(node.target, None)]
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for local, dotted in import_bindings(node, package):
+
+    def bind(target: ast.expr | None, value: ast.expr | str | None) -> None:
+        if isinstance(target, ast.Name):
+            found[target.id] = value if target.id not in found else None
+        elif isinstance(target, (ast.Tuple, ast.List, ast.Starred)):
+            for element in (target.elts if not isinstance(target, ast.Starred)
+                            else [target.value]):
+                bind(element, None)
+                if isinstance(element, ast.Name):
+                    found[element.id] = None
+
+    pending = list(function.body)
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if kind is ast.Assign:
+            for target in node.targets:  # type: ignore[attr-defined]
+                bind(target, node.value)  # type: ignore[attr-defined]
+        elif kind is ast.AnnAssign or kind is ast.AugAssign:
+            bind(node.target,  # type: ignore[attr-defined]
+                 node.value if kind is ast.AnnAssign else None)  # type: ignore[attr-defined]
+        elif kind is ast.With or kind is ast.AsyncWith:
+            for item in node.items:  # type: ignore[attr-defined]
+                bind(item.optional_vars, item.context_expr)
+        elif kind is ast.For or kind is ast.AsyncFor:
+            bind(node.target, None)  # type: ignore[attr-defined]
+        elif kind is ast.Import or kind is ast.ImportFrom:
+            for local, dotted in import_bindings(node, package):  # type: ignore[arg-type]
                 found[local] = dotted if local not in found else None
-        for target, value in pairs:
-            if isinstance(target, ast.Name):
-                found[target.id] = value if target.id not in found else None
-            else:
-                for sub in ast.walk(target):
-                    if isinstance(sub, ast.Name):
-                        found[sub.id] = None
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+            found[node.name] = None  # type: ignore[attr-defined]
+            continue
+        pending.extend(_child_statements(node))
+        if kind is ast.Try or kind.__name__ == "TryStar":
+            for handler in node.handlers:  # type: ignore[attr-defined]
+                if handler.name:
+                    found[handler.name] = None
     return found
 
 

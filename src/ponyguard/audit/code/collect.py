@@ -64,11 +64,14 @@ def module_scope(tree: ast.Module, rel: str, module: str | None,
         elif isinstance(statement, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = statement.targets if isinstance(statement, ast.Assign) \
                 else [statement.target]
-            simple = statement.value is not None and is_literal(statement.value) \
+            value = statement.value
+            simple = value is not None and is_literal(value) \
                 and not isinstance(statement, ast.AugAssign)
+            mutable = isinstance(value, (ast.List, ast.Dict, ast.Set))
             for target in targets:
                 for name in _names(target):
-                    (literal if simple else other).add(name)
+                    constant = simple and (not mutable or name.isupper())
+                    (literal if constant else other).add(name)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             other.update(_names(statement.target))
         elif isinstance(statement, (ast.With, ast.AsyncWith)):

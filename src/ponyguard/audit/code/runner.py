@@ -74,6 +74,11 @@ def cpu_count() -> int:
 
 def audit_code(project: Project, config: Config, processes: int | None = None) -> CodeOutcome:
     """Run the selected code rules over the project (``processes``: None to decide)."""
+    with no_gc():
+        return _audit_code(project, config, processes)
+
+
+def _audit_code(project: Project, config: Config, processes: int | None) -> CodeOutcome:
     rules = [r for r in load_rules() if is_code_rule(r) and rule_selected(r, config)]
     outcome = CodeOutcome()
     if not rules:
@@ -81,8 +86,7 @@ def audit_code(project: Project, config: Config, processes: int | None = None) -
     started = time.perf_counter()
     rule_ids = tuple(sorted(r.id for r in rules))
     rels = code_files(project)
-    with no_gc():
-        digests = {rel: project.source(rel).digest for rel in rels}
+    digests = {rel: project.source(rel).digest for rel in rels}
     packages = project_packages(project)
     modules = {rel: project.module_name(rel) for rel in rels}
     packages_key = hashlib.sha256(",".join(sorted(packages)).encode()).hexdigest()[:12]

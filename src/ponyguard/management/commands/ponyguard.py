@@ -98,6 +98,12 @@ class Command(BaseCommand):  # type: ignore[misc]  # Django ships no type hints
                                 "pyproject.toml.")
         audit.add_argument("--isolated", action="store_true",
                            help="Ignore configuration files.")
+        audit.add_argument("--no-cache", action="store_true",
+                           help="Analyse every file again instead of reusing the code "
+                                "audit's cache.")
+        audit.add_argument("--cache-dir", metavar="DIR",
+                           help="Keep the code audit's cache in DIR "
+                                "[default: PATH/.ponyguard-cache].")
         explain = subparsers.add_parser(
             "explain", allow_abbrev=False, help="Print a rule's documentation.",
             description="Print a rule's documentation: why, insecure example, fix, references.")
@@ -131,6 +137,7 @@ class Command(BaseCommand):  # type: ignore[misc]  # Django ships no type hints
                 fail_on=options.get("fail_on"), min_confidence=options.get("min_confidence"),
                 baseline=options.get("baseline"), env_pairs=options.get("env_pairs") or (),
                 env_files=options.get("env_file") or (),
+                cache=not options.get("no_cache"), cache_dir=options.get("cache_dir"),
             )
             if not config.settings_modules and (running := running_settings_module(root)):
                 config = dataclasses.replace(config, settings_modules=(running,))
