@@ -212,7 +212,9 @@ class FileContext:
         """The engine's raw value of ``expr`` at the point where it appears."""
         scopes, statement = self._context(expr)
         analysis = self._analysis(scopes)
-        env = analysis.snapshots.get(id(statement), {}) if statement is not None else {}
+        key = id(statement)
+        env = analysis.snapshots.get(key, {}) if statement is not None else {}
+        analysis.evaluator.guards = dict(analysis.guards.get(key, {}))
         return analysis.evaluator.eval(expr, dict(env))
 
     # --- internals ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ def test_fires_on_request_data(tmp_path) -> None:
         "def back(request):\n"
         "    return HttpResponseRedirect(request.META['HTTP_REFERER'])\n"
         "def moved(request):\n"
-        "    return HttpResponsePermanentRedirect(request.path + 'x/')\n"
+        "    return HttpResponsePermanentRedirect(request.POST['to'] + 'x/')\n"
     )
     found = assert_finds(tmp_path, "PG401", {"app/views.py": code}, count=3,
                          severity="medium", confidence="high")
@@ -68,5 +68,47 @@ def test_silent_when_checked_or_fixed(tmp_path) -> None:
         "    return redirect(reverse('shop:detail', args=[request.GET['pk']]))\n"
         "def e(request, pk):\n"
         "    return redirect('shop:detail', pk=pk)\n"
+        "def f(request):\n"
+        "    return HttpResponseRedirect(request.get_full_path())\n"
+        "def g(request):\n"
+        "    url = request.POST.get('next', request.GET.get('next'))\n"
+        "    ok = url_has_allowed_host_and_scheme(url=url, allowed_hosts=None)\n"
+        "    return redirect(url if ok else '/')\n"
+        "def h(request):\n"
+        "    url = request.GET.get('next')\n"
+        "    if url and not url_has_allowed_host_and_scheme(url, allowed_hosts=None):\n"
+        "        url = None\n"
+        "    return redirect(url or '/')\n"
     )
     assert_silent(tmp_path, "PG401", {"app/views.py": code})
+
+
+def test_request_data_after_a_fixed_host_is_not_an_open_redirect(tmp_path) -> None:
+    code = HEAD + (
+        "from django.urls import reverse\n"
+        "def a(request):\n"
+        "    url = reverse('search')\n"
+        "    return redirect(f\"{url}?{request.GET.urlencode()}\")\n"
+        "def b(request):\n"
+        "    return redirect('/login/?next=' + request.path)\n"
+        "def c(request):\n"
+        "    target = f'https://shop.example/items/{request.GET[\"id\"]}'\n"
+        "    return redirect(target)\n"
+        "def d(request):\n"
+        "    return redirect('/accounts/login/?next=%s' % request.get_full_path())\n"
+        "def e(request):\n"
+        "    return redirect(reverse('home') + '#' + request.GET['anchor'])\n"
+    )
+    assert_silent(tmp_path, "PG401", {"app/views.py": code})
+
+
+def test_request_data_that_can_still_choose_the_host(tmp_path) -> None:
+    code = HEAD + (
+        "def a(request):\n"
+        "    return redirect('/' + request.GET['path'])\n"
+        "def b(request):\n"
+        "    return redirect(f'https://{request.GET[\"host\"]}/x')\n"
+        "def c(request):\n"
+        "    return redirect('https://shop.example' + request.GET['rest'])\n"
+    )
+    assert_finds(tmp_path, "PG401", {"app/views.py": code}, count=3, confidence="high")

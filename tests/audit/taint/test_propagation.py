@@ -164,3 +164,68 @@ def test_flow_text(tmp_path) -> None:
     assert flow.source == "request.GET.get('q')" and flow.source_line == 2
     assert flow.describe("app/views.py") == (
         "request.GET.get('q') (line 2) → `q` (line 2) → `sql` (line 3)")
+
+
+def test_url_positions_that_cannot_choose_the_host(tmp_path) -> None:
+    code = (
+        "from django.urls import reverse\n"
+        "def view(request):\n"
+        "    a = request.GET['a']\n"
+        "    sink(f'/search/?q={a}')\n"
+        "    sink(reverse('x') + '?next=' + a)\n"
+        "    sink('%s?%s' % (reverse('x'), a))\n"
+        "    sink('{}#{}'.format('/p', a))\n"
+        "    sink('https://example.com/' + a)\n"
+        "    sink('/' + a)\n"
+        "    sink(f'{a}?x=1')\n"
+        "    sink('https://%s/' % a)\n"
+        "    sink(request.get_full_path())\n"
+        "    sink(request.build_absolute_uri(a))\n"
+    )
+    assert kinds(tmp_path / "r", code, "redirect") == ["safe"] * 5 + ["tainted"] * 3 + [
+        "safe", "tainted"]
+    assert kinds(tmp_path / "h", code, "html") == ["tainted"] * 10
+
+
+def test_guard_variables_and_falsy_branches(tmp_path) -> None:
+    code = (
+        "from django.utils.http import url_has_allowed_host_and_scheme as safe\n"
+        "def view(request):\n"
+        "    url = request.GET.get('next')\n"
+        "    ok = safe(url, allowed_hosts=None)\n"
+        "    sink(url if ok else '/')\n"
+        "    if (url or request.GET) and not safe(url=url, allowed_hosts=None):\n"
+        "        url = '/'\n"
+        "    sink(url)\n"
+        "    other = request.GET.get('other')\n"
+        "    if not other:\n"
+        "        sink(other)\n"
+        "    ok = safe(other, allowed_hosts=None)\n"
+        "    other = request.GET['again']\n"
+        "    if ok:\n"
+        "        sink(other)\n"
+    )
+    assert kinds(tmp_path, code, "redirect") == ["safe", "safe", "safe", "tainted"]
+
+
+def test_dict_get_keys_are_not_values(tmp_path) -> None:
+    code = (
+        "DATA = {'a': 1}\n"
+        "def view(request):\n"
+        "    sink(DATA.get(request.GET['k']))\n"
+        "    sink(DATA.get('k', request.GET['d']))\n"
+    )
+    assert kinds(tmp_path, code) == ["safe", "tainted"]
+
+
+def test_methods_that_keep_only_part_of_their_arguments(tmp_path) -> None:
+    code = (
+        "from django.db import connection\n"
+        "def view(request):\n"
+        "    a = request.GET['a']\n"
+        "    sink('x-y'.replace(a, '-'))\n"
+        "    sink('x-y'.replace('-', a))\n"
+        "    sink(connection.ops.quote_name(a))\n"
+    )
+    assert kinds(tmp_path / "sql", code) == ["safe", "tainted", "safe"]
+    assert kinds(tmp_path / "html", code, "html") == ["safe", "tainted", "tainted"]

@@ -19,6 +19,7 @@ from .store import FactsStore
 Dependency = tuple[str, str]
 """``("file", rel)``, ``("module", dotted)``, ``("callers", dotted)`` or ``("routes", "")``."""
 MAX_BASES = 8
+MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
 
 
@@ -91,10 +92,32 @@ class ProjectIndex:
         self._note(("module", dotted))
         return None
 
-    def function(self, qualname: str) -> FunctionSummary | None:
+    def resolve(self, dotted: str) -> str:
+        """``dotted`` through re-exports: ``app.utils.helper`` when ``app/utils/__init__.py``
+        does ``from .text import helper`` is ``app.utils.text.helper``."""
+        for _ in range(MAX_ALIASES):
+            parts = dotted.split(".")
+            for end in range(len(parts) - 1, 0, -1):
+                rel = self.modules.get(".".join(parts[:end]))
+                if rel is None:
+                    continue
+                facts = self.facts(rel)
+                target = facts.imports.get(parts[end]) if facts is not None else None
+                if target is None or target == ".".join(parts[: end + 1]):
+                    return dotted
+                dotted = ".".join([target, *parts[end + 1:]])
+                break
+            else:
+                return dotted
+        return dotted
+
+    def function(self, qualname: str, follow: bool = True) -> FunctionSummary | None:
         facts = self.module_facts(qualname)
         if facts is not None and qualname in facts.functions:
             return facts.functions[qualname]
+        target = self.resolve(qualname) if follow else qualname
+        if target != qualname:
+            return self.function(target, follow=False)
         owner, _, name = qualname.rpartition(".")
         for base in self.mro(owner)[1:]:
             found = self.module_facts(base)
@@ -102,9 +125,14 @@ class ProjectIndex:
                 return found.functions[f"{base}.{name}"]
         return None
 
-    def cls(self, qualname: str) -> ClassFacts | None:
+    def cls(self, qualname: str, follow: bool = True) -> ClassFacts | None:
         facts = self.module_facts(qualname)
-        return facts.classes.get(qualname) if facts is not None else None
+        found = facts.classes.get(qualname) if facts is not None else None
+        if found is None and facts is not None and follow:
+            target = self.resolve(qualname)
+            if target != qualname:
+                return self.cls(target, follow=False)
+        return found
 
     def mro(self, qualname: str) -> list[str]:
         """The class and its project bases, depth first (at most :data:`MAX_BASES`)."""
@@ -159,12 +187,12 @@ class ProjectIndex:
         for rel in sorted(self._caller_index().get(last, ())):
             facts = self.store.facts(rel)
             for site in facts.calls if facts is not None else ():
-                inherited = site.bound and _last(site.callee) == last and self._same(site, qualname)
-                if site.callee == qualname or inherited:
+                if site.callee == qualname or self._same(site, qualname):
                     found.append(site)
         return found
 
     def _same(self, site: CallSite, qualname: str) -> bool:
+        """Whether a call to another name reaches ``qualname`` (a subclass, a re-export)."""
         summary = self.function(site.callee)
         return summary is not None and summary.qualname == qualname
 

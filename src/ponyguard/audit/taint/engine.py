@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
 from .expressions import Evaluator
-from .sanitizers import MUTATORS, refine
+from .sanitizers import MUTATORS, Guards, is_test
 from .scope import FunctionInfo, FunctionNode, ModuleScope
 from .sources import CBV_HANDLERS
 from .values import (
@@ -34,6 +34,7 @@ from .values import (
     Value,
     data,
     join,
+    join_env,
     of,
     unknown,
     with_step,
@@ -51,6 +52,8 @@ class Analysis:
     evaluator: Evaluator
     returns: Value = SAFE
     snapshots: dict[int, Env] = field(default_factory=dict)
+    guards: dict[int, Guards] = field(default_factory=dict)
+    """The guard variables known before each statement (when recording)."""
     nested: list[FunctionNode] = field(default_factory=list)
 
 
@@ -99,21 +102,6 @@ def initial_env(scope: ModuleScope, info: FunctionInfo) -> Env:
     return env
 
 
-def join_env(*envs: Env | None) -> Env | None:
-    """Variables of every live branch, each the join of its values (None: all dead)."""
-    live = [e for e in envs if e is not None]
-    if not live:
-        return None
-    if len(live) == 1:
-        return live[0]
-    merged = dict(live[0])
-    for env in live[1:]:
-        for name, value in env.items():
-            known = merged.get(name)
-            merged[name] = value if known is None or known == value else join(known, value)
-    return merged
-
-
 class _Runner:
     def __init__(self, result: Analysis, record: bool) -> None:
         self.result = result
@@ -128,6 +116,8 @@ class _Runner:
                 return None
             if self.record:
                 self.result.snapshots[id(statement)] = dict(env)
+                if self.ev.guards:
+                    self.result.guards[id(statement)] = dict(self.ev.guards)
             env = self.statement(statement, env)
         return env
 
@@ -143,6 +133,11 @@ class _Runner:
         value = self.ev.eval(node.value, env)
         for target in node.targets:
             self.bind(target, value, env, node.value)
+        target = node.targets[0]
+        if len(node.targets) == 1 and isinstance(target, ast.Name) \
+                and is_test(node.value, self.ev.scope.dotted):
+            names = frozenset(n.id for n in ast.walk(node.value) if isinstance(n, ast.Name))
+            self.ev.guards[target.id] = (node.value, names)
         return env
 
     def _annassign(self, node: ast.AnnAssign, env: Env) -> Env:
@@ -288,12 +283,16 @@ class _Runner:
     # --- helpers --------------------------------------------------------------------------
 
     def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
-        return refine(test, env, positive, self.ev.scope.dotted,
-                      lambda node: self.ev.eval(node, env))
+        return self.ev.refine(test, env, positive)
 
     def bind(self, target: ast.expr, value: Value, env: Env, source: ast.expr | None) -> None:
         if isinstance(target, ast.Name):
             env[target.id] = with_step(value, Step(f"`{target.id}`", self.rel, target.lineno))
+            guards = self.ev.guards
+            if guards:
+                for stale in [g for g, (_, names) in guards.items()
+                              if target.id in names or g == target.id]:
+                    del guards[stale]
         elif isinstance(target, (ast.Tuple, ast.List)):
             pairs = _unpack(target, source)
             for element, part in pairs:

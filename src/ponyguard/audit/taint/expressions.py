@@ -11,21 +11,35 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..code.facts import CallSite
 from ..code.names import short
+from . import strings
 from .sanitizers import (
     FOR_SINKS,
     FORMAT_HTML,
+    HTML_METHODS,
     MUTATORS,
     PROPAGATING_METHODS,
     SAFE_METHODS,
+    SAFE_RESULT_METHODS,
     SAFE_RESULTS,
+    SANITIZING_METHODS,
     TRANSPARENT,
     UNIVERSAL,
+    Guards,
+    refine,
 )
 from .scope import FunctionInfo, ModuleScope
-from .sources import REQUEST_DATA_ATTRS, REQUEST_DATA_METHODS, REQUEST_SAFE_ATTRS, is_form_class
+from .sources import (
+    REQUEST_DATA_ATTRS,
+    REQUEST_DATA_METHODS,
+    REQUEST_PATH_ATTRS,
+    REQUEST_PATH_METHODS,
+    REQUEST_SAFE_ATTRS,
+    is_form_class,
+)
 from .values import (
     CALL,
     FIELD,
@@ -46,6 +60,9 @@ from .values import (
 Env = dict[str, Value]
 _FRESH_METHODS = frozenset({"get", "getlist", "pop", "dict", "items", "values", "lists",
                             "copy", "urlencode", "keys", "read"})
+_KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
+"""``d.get(key, default)``: the result is an item or the default, never the key;
+``s.replace(old, new)`` keeps ``new``, never ``old``."""
 
 
 class Evaluator:
@@ -57,6 +74,12 @@ class Evaluator:
         self.info = info
         self.rel = scope.rel
         self.calls = calls
+        self.guards: Guards = {}
+
+    def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
+        """``env`` in the branch where ``test`` is ``positive`` (see :mod:`.sanitizers`)."""
+        return refine(test, env, positive, self.scope.dotted,
+                      lambda node: self.eval(node, env), self.guards)
 
     def eval(self, node: ast.expr, env: Env) -> Value:
         handler = _HANDLERS.get(type(node))
@@ -79,15 +102,19 @@ class Evaluator:
         return unknown(f"`{node.id}`", self.rel, node.lineno)
 
     def _joined(self, node: ast.JoinedStr, env: Env) -> Value:
-        return join(*(data(self.eval(v, env)) for v in node.values
-                      if not isinstance(v, ast.Constant)))
+        return strings.joined(node, lambda e: self.eval(e, env))
 
     def _formatted(self, node: ast.FormattedValue, env: Env) -> Value:
         return self.eval(node.value, env)
 
     def _binop(self, node: ast.BinOp, env: Env) -> Value:
+        if isinstance(node.op, ast.Add):
+            return strings.concatenation(node, lambda e: self.eval(e, env))
+        if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+                and isinstance(node.left.value, str):
+            return strings.percent(node.left.value, node.right, lambda e: self.eval(e, env))
         left, right = self.eval(node.left, env), self.eval(node.right, env)
-        if isinstance(node.op, (ast.Add, ast.Mod, ast.Mult, ast.BitOr)):
+        if isinstance(node.op, (ast.Mod, ast.Mult, ast.BitOr)):
             return join(data(left), data(right))
         return SAFE
 
@@ -96,7 +123,9 @@ class Evaluator:
 
     def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
         self.eval(node.test, env)
-        return join(data(self.eval(node.body, env)), data(self.eval(node.orelse, env)))
+        body = self.eval(node.body, self.refine(node.test, env, True))
+        orelse = self.eval(node.orelse, self.refine(node.test, env, False))
+        return join(data(body), data(orelse))
 
     def _compare(self, node: ast.Compare, env: Env) -> Value:
         self.eval(node.left, env)
@@ -142,9 +171,12 @@ class Evaluator:
         base = self.eval(node.value, env)
         attr, obj = node.attr, base.obj
         if obj == "request":
+            if attr in REQUEST_PATH_ATTRS:
+                return sanitized(source(short(node), self.rel, node.lineno), ("redirect",))
             if attr in REQUEST_DATA_ATTRS:
                 return source(short(node), self.rel, node.lineno)
-            if attr in REQUEST_SAFE_ATTRS or attr in REQUEST_DATA_METHODS:
+            if attr in REQUEST_SAFE_ATTRS or attr in REQUEST_DATA_METHODS \
+                    or attr in REQUEST_PATH_METHODS:
                 return SAFE
             return unknown(f"`{short(node)}`", self.rel, node.lineno)
         if obj == "self":
@@ -185,8 +217,13 @@ class Evaluator:
             name = key if isinstance(key, str) else ""
             return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
         if self._fresh(base, node.value):
-            return source(short(node), self.rel, node.lineno)
+            return self._renamed(base, node)
         return data(base)
+
+    def _renamed(self, value: Value, node: ast.expr) -> Value:
+        """The fresh source ``value`` named after the larger expression ``node``."""
+        (origin,) = value.origins
+        return Value(frozenset({replace(origin, text=short(node))}))
 
     def _fresh(self, value: Value, node: ast.expr) -> bool:
         """Whether ``value`` is request data read right here by ``node`` (for message text)."""
@@ -227,21 +264,38 @@ class Evaluator:
             special = self._object_method(node, method, receiver, env)
             if special is not None:
                 return special
+        receiver_node = node.func.value  # type: ignore[attr-defined]
+        if method == "format" and isinstance(receiver_node, ast.Constant) \
+                and isinstance(receiver_node.value, str):
+            keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            return strings.formatted(receiver_node.value, list(node.args), keywords,
+                                     lambda e: self.eval(e, env))
         args, kwargs = self._arguments(node, env)
+        if method in SANITIZING_METHODS:
+            return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
         if method in PROPAGATING_METHODS:
-            if method in _FRESH_METHODS and self._fresh(receiver, node.func.value):  # type: ignore[attr-defined]
-                return source(short(node), self.rel, node.lineno)
+            if method in _FRESH_METHODS and self._fresh(receiver, receiver_node):
+                return self._renamed(receiver, node)
+            if method in _KEYED_METHODS:
+                args = args[1:]
+                kwargs = [(k, v) for k, v in kwargs if k in ("default", "new")]
             return join(data(receiver), *(data(a) for a in args),
                         *(data(v) for _, v in kwargs))
-        if method in SAFE_METHODS or method in MUTATORS or not receiver.origins:
+        if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
-        return unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+        result = unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+        if method in HTML_METHODS:
+            return sanitized(result, ("html",))
+        return result if receiver.origins else SAFE
 
     def _object_method(self, node: ast.Call, method: str, receiver: Value,
                        env: Env) -> Value | None:
         obj = receiver.obj or ""
         if obj == "request":
-            self._arguments(node, env)
+            args, kwargs = self._arguments(node, env)
+            if method in REQUEST_PATH_METHODS:
+                found = sanitized(source(short(node), self.rel, node.lineno), ("redirect",))
+                return join(found, *(data(a) for a in args), *(data(v) for _, v in kwargs))
             if method in REQUEST_DATA_METHODS:
                 return source(short(node), self.rel, node.lineno)
             if method == "get_signed_cookie":

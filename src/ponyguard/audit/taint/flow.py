@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..code.facts import CallSite, FunctionSummary, Route
+from .sanitizers import HTML_METHODS, SAFE_RESULT_METHODS
 from .sources import SAFE_FIELD_TYPES
 from .values import CALL, FIELD, PARAM, SOURCE, UNKNOWN, URLARG, Origin, Step, Value, join
 
@@ -203,7 +204,13 @@ class _Resolver:
     def _call(self, origin: Origin, depth: int) -> list[Origin]:
         summary = self.facts.function(origin.text)
         if summary is None:
-            return [_unknown(origin, f"result of `{_tail(origin.text)}()`")]
+            method = _name(origin.text)
+            if method in SAFE_RESULT_METHODS:
+                return []
+            found = _unknown(origin, f"result of `{_tail(origin.text)}()`")
+            if method in HTML_METHODS:
+                found = replace(found, sanitized=found.sanitized | {"html"})
+            return [found]
         mapping: dict[str, Value | None] = {
             p.name: argument_for(origin.args, origin.kwargs, origin.bound, False, summary,
                                  p.name, origin.rel, origin.line)
@@ -277,6 +284,9 @@ def _name(dotted: str) -> str:
 
 
 def _tail(dotted: str) -> str:
+    if dotted.startswith("<") and ">." in dotted:
+        rel, _, rest = dotted[1:].partition(">.")
+        dotted = rel.rsplit("/", 1)[-1].removesuffix(".py") + "." + rest
     parts = [p for p in dotted.split(".") if p != "<locals>"]
     return ".".join(parts[-2:]) if len(parts) > 1 else dotted
 

@@ -19,9 +19,11 @@ import ast
 from collections.abc import Callable
 
 from .sources import safe_pattern
-from .values import FIELD, PARAM, SAFE, SOURCE, URLARG, Value, sanitized
+from .values import FIELD, PARAM, SAFE, SOURCE, URLARG, Value, join_env, sanitized
 
 Env = dict[str, Value]
+Guards = dict[str, tuple[ast.expr, frozenset[str]]]
+"""Boolean variables bound to a test: name → (the test, the names it reads)."""
 
 UNIVERSAL = frozenset({
     "int", "float", "bool", "len", "abs", "round", "hash", "id", "ord", "complex", "hex",
@@ -35,7 +37,9 @@ FOR_SINKS: dict[str, frozenset[str]] = {
         "django.utils.html.escapejs", "django.utils.html.json_script", "bleach.clean",
         "nh3.clean", "django.template.loader.render_to_string", "django.shortcuts.render",
         "django.utils.html.format_html_join", "django.utils.html.urlize",
-        "markupsafe.escape", "jinja2.utils.markupsafe.escape",
+        "markupsafe.escape", "jinja2.utils.markupsafe.escape", "django.forms.utils.flatatt",
+        "django.contrib.auth.password_validation.password_validators_help_text_html",
+        "django.template.defaultfilters.escape", "django.template.defaultfilters.force_escape",
     ), frozenset({"html"})),
     **dict.fromkeys(("shlex.quote", "pipes.quote", "shlex.join"), frozenset({"shell"})),
     **dict.fromkeys((
@@ -69,6 +73,10 @@ TRANSPARENT = frozenset({
     "django.utils.safestring.SafeString", "django.utils.safestring.SafeText",
     "django.shortcuts.resolve_url", "django.utils.translation.gettext",
     "django.utils.translation.gettext_lazy", "django.utils.translation.ugettext",
+    "django.utils.translation.ngettext", "django.utils.translation.ngettext_lazy",
+    "django.utils.translation.pgettext", "django.utils.translation.pgettext_lazy",
+    "django.utils.translation.npgettext", "django.utils.text.capfirst",
+    "django.utils.text.format_lazy", "django.utils.functional.lazystr",
     "django.utils.html.strip_tags", "django.utils.text.Truncator",
     "markupsafe.Markup", "jinja2.Markup",
 })
@@ -96,6 +104,23 @@ SAFE_METHODS = frozenset({
     "rfind", "index", "rindex", "is_valid", "exists", "has_key", "__len__", "__contains__",
     "has_changed", "is_bound", "is_multipart",
 })
+SANITIZING_METHODS: dict[str, frozenset[str]] = {
+    "quote_name": frozenset({"sql"}), "quote_name_unless_alias": frozenset({"sql"}),
+    "quote_value": frozenset({"sql"}),
+}
+"""Methods that quote their argument for one sink class, whatever their receiver
+(``connection.ops.quote_name(table)``)."""
+SAFE_RESULT_METHODS = frozenset({
+    "get_absolute_url", "get_success_url", "get_redirect_url", "get_login_url",
+    "get_template_names", "get_admin_url", "get_url",
+})
+"""Methods that return URLs or names the code configures (Django's generic views, models),
+when the project does not define them itself."""
+HTML_METHODS = frozenset({
+    "render", "render_to_string", "render_html", "__html__", "as_p", "as_table", "as_ul",
+    "as_div", "as_widget", "label_tag", "render_js", "render_css",
+})
+"""Methods whose result is HTML built by templates or widgets (escaped as it is built)."""
 MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
                       "appendleft", "extendleft"})
 """Methods that put their arguments into the receiver (``parts.append(x)``)."""
@@ -110,14 +135,33 @@ Evaluate = Callable[[ast.expr], Value]
 
 
 def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
-           evaluate: Evaluate) -> Env:
-    """The environment inside the branch where ``test`` is ``positive``."""
+           evaluate: Evaluate, guards: Guards | None = None, depth: int = 0) -> Env:
+    """The environment inside the branch where ``test`` is ``positive``.
+
+    ``guards`` are boolean variables bound to a test (``ok = url_has_allowed_host_and_scheme(
+    url, ...)``): ``if ok:`` refines like the test itself. In the branch where a variable is
+    falsy (``if not url: return``) it holds no data.
+    """
+    guards = guards or {}
+    if depth > 4:
+        return env
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        return refine(test.operand, env, not positive, dotted_of, evaluate)
+        return refine(test.operand, env, not positive, dotted_of, evaluate, guards, depth + 1)
     if isinstance(test, ast.BoolOp):
         if isinstance(test.op, ast.And) == positive:
             for value in test.values:
-                env = refine(value, env, positive, dotted_of, evaluate)
+                env = refine(value, env, positive, dotted_of, evaluate, guards, depth + 1)
+            return env
+        # One operand decides the branch: keep only what every alternative guarantees.
+        alternatives = [refine(v, env, positive, dotted_of, evaluate, guards, depth + 1)
+                        for v in test.values]
+        return join_env(*alternatives) or env
+    if isinstance(test, ast.Name):
+        if test.id in guards:
+            return refine(guards[test.id][0], env, positive, dotted_of, evaluate, guards,
+                          depth + 1)
+        if not positive and test.id in env and env[test.id].origins:
+            return {**env, test.id: SAFE}
         return env
     name, safe_for = _guarded(test, positive, dotted_of, evaluate)
     if name is None or name not in env:
@@ -125,6 +169,18 @@ def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
     refined = dict(env)
     refined[name] = SAFE if safe_for is None else sanitized(env[name], safe_for)
     return refined
+
+
+def is_test(node: ast.expr, dotted_of: DottedOf) -> bool:
+    """Whether ``node`` is a boolean test worth remembering when kept in a variable."""
+    if isinstance(node, (ast.Compare, ast.BoolOp)) or (
+            isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        return dotted_of(func) in REDIRECT_GUARDS | {"isinstance", "re.fullmatch", "re.match"} \
+            or isinstance(func, ast.Attribute) and func.attr in _CHECK_METHODS
+    return False
 
 
 def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,

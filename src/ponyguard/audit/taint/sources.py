@@ -19,17 +19,21 @@ import re
 
 REQUEST_DATA_ATTRS = frozenset({
     "GET", "POST", "COOKIES", "FILES", "META", "headers", "body", "data", "query_params",
-    "path", "path_info", "content_params", "REQUEST", "raw_post_data", "stream",
+    "content_params", "REQUEST", "raw_post_data", "stream",
 })
-REQUEST_DATA_METHODS = frozenset({
-    "get_full_path", "get_full_path_info", "build_absolute_uri", "get_host", "get_raw_uri",
-    "read", "readline", "readlines",
-})
+REQUEST_DATA_METHODS = frozenset({"get_raw_uri", "read", "readline", "readlines"})
+REQUEST_PATH_ATTRS = frozenset({"path", "path_info"})
+REQUEST_PATH_METHODS = frozenset({"get_full_path", "get_full_path_info", "build_absolute_uri"})
+"""The URL of the current request: request data, but a redirect to the page that was just
+requested cannot leave the site (the request reached a view through its URL pattern), so
+these are safe for the ``redirect`` sink class only. ``build_absolute_uri(location)`` still
+carries its argument."""
 REQUEST_SAFE_ATTRS = frozenset({
     "method", "scheme", "encoding", "is_secure", "is_ajax", "accepts", "get_port",
-    "resolver_match", "csrf_processing_done", "urlconf",
+    "get_host", "resolver_match", "csrf_processing_done", "urlconf",
 })
-"""Request attributes that are not attacker-chosen text (or not text at all)."""
+"""Request attributes that are not attacker-chosen text (or not text at all);
+``get_host()`` is checked against ALLOWED_HOSTS (PG1xx rules audit that setting)."""
 
 CBV_HANDLERS = frozenset({
     "get", "post", "put", "patch", "delete", "head", "options", "trace", "dispatch", "setup",

@@ -151,3 +151,18 @@ def unknown(text: str, rel: str, line: int) -> Value:
 
 def source(text: str, rel: str, line: int) -> Value:
     return of(Origin(SOURCE, text, rel, line))
+
+
+def join_env(*envs: dict[str, Value] | None) -> dict[str, Value] | None:
+    """Variables of every live branch, each the join of its values (None: all dead)."""
+    live = [e for e in envs if e is not None]
+    if not live:
+        return None
+    if len(live) == 1:
+        return live[0]
+    merged = dict(live[0])
+    for env in live[1:]:
+        for name, value in env.items():
+            known = merged.get(name)
+            merged[name] = value if known is None or known == value else join(known, value)
+    return merged

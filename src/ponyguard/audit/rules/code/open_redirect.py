@@ -10,7 +10,9 @@ so checking that the URL "starts with /" is not enough; `request.path` and the `
 header are attacker-controlled as well.
 
 A finding is high confidence when the target provably comes from the request; low when it
-is a non-literal value of unknown origin.
+is a non-literal value of unknown origin. Request data after a fixed start (`/login/?next=`,
+`reverse(...) + "?"`) is in the path or query string and cannot choose the host; a redirect
+to the page that was just requested (`request.get_full_path()`) stays on the site.
 
 ## Insecure example
 ```python
