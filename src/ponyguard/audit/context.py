@@ -89,6 +89,7 @@ class FileContext:
         self._analyses: dict[int, Analysis] = {}
         self._locals: dict[int, dict[str, ast.expr | str | None]] = {}
         self._qualnames: dict[int, tuple[ast.AST, str | None]] = {}
+        self._located: dict[int, tuple[ast.AST, Scopes, ast.stmt | None]] = {}
         self._current: tuple[ast.AST, Scopes, ast.stmt | None] = (tree, (), None)
 
     # --- cheap facts ----------------------------------------------------------------------
@@ -228,11 +229,18 @@ class FileContext:
                 not isinstance(node, (ast.stmt, ast.Lambda)) and _contains(current, node)
                 and not isinstance(current, ast.stmt)):
             return scopes, statement
+        key = id(node)
+        found = self._located.get(key)
+        if found is not None and found[0] is node:
+            return found[1], found[2]
         if statement is not None and _contains(statement, node):
             inner_scopes, inner_statement = _locate(statement, node, scopes)
-            return inner_scopes, inner_statement or statement
-        located_scopes, located = _locate(self.tree, node, ())
-        return located_scopes, located
+            located: tuple[Scopes, ast.stmt | None] = (inner_scopes,
+                                                       inner_statement or statement)
+        else:
+            located = _locate(self.tree, node, ())
+        self._located[key] = (node, *located)
+        return located
 
     def _qualname(self, scopes: Scopes) -> str:
         name = self.scope.module
@@ -365,12 +373,16 @@ def _in_body(owner: ast.AST, target: ast.AST) -> bool:
 
 
 def _child_statements(node: ast.AST) -> list[ast.stmt]:
+    """The statements directly inside a statement's blocks (or a module's body)."""
     found: list[ast.stmt] = []
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.stmt):
-            found.append(child)
-        elif isinstance(child, (ast.excepthandler, ast.match_case)):
-            found.extend(_child_statements(child))
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(node, name, None)
+        if isinstance(block, list):
+            found.extend(block)
+    for handler in getattr(node, "handlers", ()):
+        found.extend(handler.body)
+    for case in getattr(node, "cases", ()):
+        found.extend(case.body)
     return found
 
 

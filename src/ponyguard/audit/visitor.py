@@ -60,7 +60,22 @@ class VisitResult:
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _FIELDS: dict[type, tuple[str, ...]] = {}
-_SKIP = frozenset({"ctx", "type_comment", "kind"})
+_SKIP = frozenset({
+    "ctx", "type_comment", "kind", "id", "attr", "arg", "asname", "module", "level",
+    "conversion", "is_async", "kwd_attrs", "rest",
+})
+"""Fields that never hold nodes (names, flags); ``name`` and ``names`` are handled below."""
+_NODE_NAMES = frozenset({"names"})
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """The fields of a node type that may hold child nodes, in walking order."""
+    if kind in (ast.Constant, ast.alias):
+        return ()
+    names = [n for n in getattr(kind, "_fields", ()) if n not in _SKIP]
+    if kind not in (ast.Import, ast.ImportFrom):
+        names = [n for n in names if n not in _NODE_NAMES]
+    return tuple(n for n in names if n != "name")
 
 
 def visit(ctx: FileContext, table: DispatchTable) -> VisitResult:
@@ -86,7 +101,9 @@ class _Walker:
             self.run(node, callbacks, scopes, statement)
         names = _FIELDS.get(kind)
         if names is None:
-            names = _FIELDS[kind] = tuple(n for n in kind._fields if n not in _SKIP)
+            names = _FIELDS[kind] = _fields(kind)
+        if not names:
+            return
         inner = (*scopes, node) if kind in _SCOPES else scopes
         for name in names:
             value = getattr(node, name, None)

@@ -99,6 +99,21 @@ def short(node: ast.AST, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def label(node: ast.AST, limit: int = 40) -> str:
+    """A cheap short name for an expression (``self.form.save``, ``get_x()``), no unparsing."""
+    if isinstance(node, ast.Name):
+        text = node.id
+    elif isinstance(node, ast.Attribute):
+        text = f"{label(node.value, limit)}.{node.attr}"
+    elif isinstance(node, ast.Call):
+        text = f"{label(node.func, limit)}()"
+    elif isinstance(node, ast.Subscript):
+        text = f"{label(node.value, limit)}[...]"
+    else:
+        text = "(...)"
+    return text if len(text) <= limit else "..." + text[-(limit - 3):]
+
+
 def is_literal(node: ast.AST) -> bool:
     """A constant, or a container/f-string/concatenation made only of constants."""
     if isinstance(node, ast.Constant):

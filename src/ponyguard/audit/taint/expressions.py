@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..code.facts import CallSite
-from ..code.names import short
+from ..code.names import label, short
 from . import strings
 from .sanitizers import (
     FOR_SINKS,
@@ -251,7 +251,7 @@ class Evaluator:
         else:
             self.eval(func, env)
         self._arguments(node, env)
-        return unknown(f"result of `{short(func, 40)}()`", self.rel, node.lineno)
+        return unknown(f"result of `{label(func)}()`", self.rel, node.lineno)
 
     def _arguments(self, node: ast.Call, env: Env) -> tuple[list[Value], list[tuple[str, Value]]]:
         args = [self.eval(a, env) for a in node.args]
@@ -283,7 +283,7 @@ class Evaluator:
                         *(data(v) for _, v in kwargs))
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
-        result = unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+        result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if method in HTML_METHODS:
             return sanitized(result, ("html",))
         return result if receiver.origins else SAFE
@@ -314,7 +314,7 @@ class Evaluator:
             self._arguments(node, env)
             if method in SAFE_METHODS:
                 return SAFE
-            return unknown(f"result of `{short(node.func, 40)}()`", self.rel, node.lineno)
+            return unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if obj.startswith("name:"):
             return self._dotted(node, f"{obj[5:]}.{method}", env)
         return None

@@ -28,7 +28,7 @@ Values are capped in size so that loops and long functions stay cheap.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 SOURCE = "source"
 UNKNOWN = "unknown"
@@ -131,7 +131,8 @@ def with_step(value: Value, step: Step) -> Value:
     if not value.origins:
         return value
     changed = frozenset(
-        o if step in o.steps or len(o.steps) >= MAX_STEPS else replace(o, steps=(*o.steps, step))
+        o if step in o.steps or len(o.steps) >= MAX_STEPS else _copy(o, o.sanitized,
+                                                                     (*o.steps, step))
         for o in value.origins
     )
     return Value(changed, value.obj, value.scope)
@@ -142,7 +143,13 @@ def sanitized(value: Value, sinks: Iterable[str]) -> Value:
     if not value.origins:
         return data(value)
     extra = frozenset(sinks)
-    return Value(frozenset(replace(o, sanitized=o.sanitized | extra) for o in value.origins))
+    return Value(frozenset(_copy(o, o.sanitized | extra, o.steps) for o in value.origins))
+
+
+def _copy(o: Origin, sanitized: frozenset[str], steps: tuple[Step, ...]) -> Origin:
+    """``dataclasses.replace`` without its cost (this runs for every assignment)."""
+    return Origin(o.kind, o.text, o.rel, o.line, o.scope, o.args, o.kwargs, o.bound,
+                  sanitized, steps)
 
 
 def unknown(text: str, rel: str, line: int) -> Value:
