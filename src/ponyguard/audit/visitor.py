@@ -8,7 +8,8 @@ rules of the run's selection are in the dispatch table, so an unselected rule co
 While walking, the visitor tells the :class:`FileContext` which function/class and
 statement the node is in, so ``ctx.enclosing_function()`` and ``ctx.flow()`` are cheap.
 A callback that raises does not stop the run: the error is collected (the run is then
-reported incomplete) and the walk goes on.
+reported incomplete) and the walk goes on. A ``RecursionError`` (an expression nested deeper
+than the analysis can follow) is not a rule's bug: the runner adds a note for the file.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _concrete(target: type) -> list[type]:
 class VisitResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    too_deep: bool = False
+    """Some expression nests deeper than the analysis can follow (the rest was audited)."""
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -92,28 +95,34 @@ class _Walker:
         self.table = table
         self.result = result
 
-    def walk(self, node: ast.AST, scopes: Scopes, statement: ast.stmt | None) -> None:
-        kind = type(node)
-        if isinstance(node, ast.stmt):
-            statement = node
-        callbacks = self.table.get(kind)
-        if callbacks is not None:
-            self.run(node, callbacks, scopes, statement)
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = _fields(kind)
-        if not names:
-            return
-        inner = (*scopes, node) if kind in _SCOPES else scopes
-        for name in names:
-            value = getattr(node, name, None)
-            target = inner if name == "body" else scopes
-            if isinstance(value, list):
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        self.walk(item, target, statement)
-            elif isinstance(value, ast.AST):
-                self.walk(value, target, statement)
+    def walk(self, root: ast.AST, scopes: Scopes, statement: ast.stmt | None) -> None:
+        """Pre-order, children in field order; iterative, so deep trees cannot overflow it."""
+        table = self.table
+        pending: list[tuple[ast.AST, Scopes, ast.stmt | None]] = [(root, scopes, statement)]
+        while pending:
+            node, scopes, statement = pending.pop()
+            kind = type(node)
+            if isinstance(node, ast.stmt):
+                statement = node
+            callbacks = table.get(kind)
+            if callbacks is not None:
+                self.run(node, callbacks, scopes, statement)
+            names = _FIELDS.get(kind)
+            if names is None:
+                names = _FIELDS[kind] = _fields(kind)
+            if not names:
+                continue
+            inner = (*scopes, node) if kind in _SCOPES else scopes
+            children: list[tuple[ast.AST, Scopes, ast.stmt | None]] = []
+            for name in names:
+                value = getattr(node, name, None)
+                target = inner if name == "body" else scopes
+                if isinstance(value, list):
+                    children.extend((item, target, statement) for item in value
+                                    if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    children.append((value, target, statement))
+            pending.extend(reversed(children))
 
     def run(self, node: ast.AST, callbacks: list[tuple[Rule, Callback]], scopes: Scopes,
             statement: ast.stmt | None) -> None:
@@ -121,6 +130,8 @@ class _Walker:
             self.ctx._set_current(node, scopes, statement)
             try:
                 self.result.findings.extend(callback(node, self.ctx))
+            except RecursionError:
+                self.result.too_deep = True
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the run
                 line = getattr(node, "lineno", "?")
                 self.result.errors.append(

@@ -110,3 +110,14 @@ def test_a_crashing_rule_is_reported_and_the_run_goes_on(tmp_path, monkeypatch) 
     assert result.incomplete
     assert any("PG299 failed on app/views.py:3: RuntimeError: boom" in e for e in result.errors)
     assert findings_of(result, "PG201")
+
+
+def test_expressions_too_deep_to_analyse_are_a_note_not_a_crash(tmp_path) -> None:
+    deep = "request" + ".strip()" * 600
+    code = (VIEW + "def other(request):\n"
+            f"    connection.cursor().execute({deep})\n"
+            f"    return {deep}\n")
+    result = audit_files(tmp_path, {"settings.py": "DEBUG = False\n", "app/views.py": code})
+    assert [f.location.line for f in findings_of(result, "PG201")] == [3]
+    [note] = findings_of(result, "PG002")
+    assert "nest too deeply" in note.message and not result.incomplete

@@ -10,9 +10,10 @@ from __future__ import annotations
 import ast
 
 from ..source import SourceFile
-from ..taint.engine import analyze
+from ..taint.engine import Analysis, analyze
+from ..taint.expressions import Evaluator
 from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
-from ..taint.values import UNKNOWN, Value, data
+from ..taint.values import UNKNOWN, Value, data, unknown
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
 from .names import import_bindings, is_literal, module_statements, package_of, short
 from .routes import collect_routes
@@ -98,7 +99,11 @@ def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualna
               cls: ClassFacts | None, calls: dict[int, CallSite], depth: int) -> None:
     info = FunctionInfo(qualname, node, cls.qualname if cls else None,
                         cls.bases if cls else (), is_method(node, scope, cls is not None))
-    result = analyze(scope, info, calls=calls)
+    try:
+        result = analyze(scope, info, calls=calls)
+    except RecursionError:  # an expression too deep to follow: its value is unknown
+        result = Analysis(info, Evaluator(scope, info))
+        result.returns = unknown("a value nested too deeply to analyse", scope.rel, node.lineno)
     facts.functions[qualname] = FunctionSummary(
         qualname, scope.rel, node.lineno, _params(node), compact(result.returns), info.is_method,
         decorator_names(node, scope))

@@ -29,6 +29,10 @@ FindingRecord = tuple[str, str, tuple[int | None, int | None, int | None, int | 
 """(rule id, message, (line, column, end line, end column), severity, confidence, key,
 evidence, fix) — a finding of the file the record belongs to."""
 PROBLEM_RULES = {"syntax": "PG001", "unreadable": "PG002"}
+TOO_DEEP = ("unreadable", "nested too deeply to analyse; not audited", None)
+"""A file that parses but whose expressions nest deeper than the analysis can follow."""
+PARTLY_DEEP = ("unreadable", "some expressions nest too deeply to analyse; the rest was "
+               "audited", None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,11 @@ class Analyzer:
         found = []
         with no_gc():
             for rel in rels:
-                facts = collect(self.project.source(rel), self.module(rel), self.packages)
+                source = self.project.source(rel)
+                try:
+                    facts = collect(source, self.module(rel), self.packages)
+                except RecursionError:
+                    facts = ModuleFacts(rel, self.module(rel), source.digest, problem=TOO_DEEP)
                 self.own[rel] = facts
                 found.append(facts)
         return found
@@ -128,5 +136,6 @@ class Analyzer:
             outcome = visit(ctx, self.table)
         dependencies = tuple(sorted((dep, index.answer(dep)) for dep in recorded
                                     if dep != ("file", rel)))
+        notes = (problem_finding(PARTLY_DEEP, rel),) if outcome.too_deep else ()
         return FileResult(rel, source.digest, dependencies,
-                          tuple(record(f) for f in outcome.findings), tuple(outcome.errors))
+                          (*(record(f) for f in outcome.findings), *notes), tuple(outcome.errors))
