@@ -175,3 +175,34 @@ def test_django_rest_framework(tmp_path) -> None:
     }
     assert by_line(flows(tmp_path, files), "app/api.py") == {7: "tainted", 10: "tainted",
                                                             11: "safe", 13: "tainted"}
+
+
+def test_attributes_assigned_in_other_methods_and_the_class_body(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/base.py": (
+            "class Base:\n"
+            "    def setup(self, request, *args, **kwargs):\n"
+            "        self.term = request.GET.get('q')\n"
+        ),
+        "app/views.py": (
+            "from django.views import View\n"
+            "from .base import Base\n"
+            "class Search(Base, View):\n"
+            "    success_url = '/done/'\n"
+            "    def dispatch(self, request, *args, **kwargs):\n"
+            "        self.next_url = request.POST['next']\n"
+            "        self.label = 'fixed'\n"
+            "        return super().dispatch(request, *args, **kwargs)\n"
+            "    def post(self, request):\n"
+            "        sink(self.next_url)\n"
+            "        sink(self.success_url)\n"
+            "        sink(self.label)\n"
+            "        sink(self.term)\n"
+            "        sink(self.nobody_sets_this)\n"
+        ),
+    }
+    found = flows(tmp_path, files)
+    assert by_line(found) == {10: "tainted", 11: "safe", 12: "safe", 13: "tainted",
+                              14: "unknown"}
+    assert "`self.next_url` (line 10)" in found[("app/views.py", 10)].describe("app/views.py")

@@ -13,7 +13,7 @@ from ..source import SourceFile
 from ..taint.engine import Analysis, analyze
 from ..taint.expressions import Evaluator
 from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
-from ..taint.values import UNKNOWN, Value, data, unknown
+from ..taint.values import UNKNOWN, Value, data, join, unknown
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
 from .names import import_bindings, is_literal, module_statements, package_of, short
 from .routes import collect_routes
@@ -96,7 +96,10 @@ def _names(target: ast.expr) -> list[str]:
 
 
 def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualname: str,
-              cls: ClassFacts | None, calls: dict[int, CallSite], depth: int) -> None:
+              cls: ClassFacts | None, calls: dict[int, CallSite],
+              depth: int) -> dict[str, Value]:
+    """Summarise a function (and the functions nested in it); return what it assigns to
+    ``self.<name>``."""
     info = FunctionInfo(qualname, node, cls.qualname if cls else None,
                         cls.bases if cls else (), is_method(node, scope, cls is not None))
     try:
@@ -111,6 +114,7 @@ def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualna
         for nested in result.nested:
             _function(facts, scope, nested, f"{qualname}.<locals>.{nested.name}", None, calls,
                       depth + 1)
+    return result.attributes
 
 
 def compact(value: Value) -> Value:
@@ -161,9 +165,34 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
     cls = ClassFacts(qualname, scope.rel, node.lineno, bases, tuple(attrs), tuple(fields),
                      meta_fields)
     facts.classes[qualname] = cls
+    attributes = _class_attributes(node, scope, qualname)
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            _function(facts, scope, statement, f"{qualname}.{statement.name}", cls, calls, 0)
+            assigned = _function(facts, scope, statement, f"{qualname}.{statement.name}", cls,
+                                 calls, 0)
+            for name, found in assigned.items():
+                known = attributes.get(name)
+                attributes[name] = found if known is None else join(known, found)
+    if attributes:
+        facts.attributes[qualname] = attributes
+
+
+def _class_attributes(node: ast.ClassDef, scope: ModuleScope, qualname: str) -> dict[str, Value]:
+    """Values bound in the class body (``success_url = reverse_lazy("done")``)."""
+    evaluator = Evaluator(scope, FunctionInfo(qualname))
+    found: dict[str, Value] = {}
+    for statement in node.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+            targets = statement.targets if isinstance(statement, ast.Assign) \
+                else [statement.target]
+            try:
+                value = data(evaluator.eval(statement.value, {}))
+            except RecursionError:
+                value = unknown("a value nested too deeply to analyse", scope.rel,
+                                statement.lineno)
+            for name in (n for t in targets for n in _names(t)):
+                found[name] = value
+    return found
 
 
 def _meta_fields(meta: ast.ClassDef) -> tuple[str, ...] | None:

@@ -157,3 +157,6 @@ class ModuleFacts:
     calls: list[CallSite] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
     includes: list[Include] = field(default_factory=list)
+    attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
+    """Class → attribute → the join of every value assigned to it: in the class body
+    (``success_url = "/done/"``) or as ``self.<name> = ...`` in any of its methods."""

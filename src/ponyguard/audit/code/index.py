@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from ..taint.values import Value
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Route, UrlArg
 from .store import FactsStore
 
@@ -163,6 +164,16 @@ class ProjectIndex:
             kind = found.field(name) if found is not None else None
             if kind is not None:
                 return kind
+        return None
+
+    def attribute(self, cls: str, name: str) -> Value | None:
+        """What ``self.<name>`` holds in ``cls``: the first project class of its MRO that
+        assigns it (in its body or a method); None when no project class does."""
+        for owner in self.mro(cls):
+            facts = self.module_facts(owner)
+            found = facts.attributes.get(owner, {}).get(name) if facts is not None else None
+            if found is not None:
+                return found
         return None
 
     def is_views_module(self, rel: str) -> bool:

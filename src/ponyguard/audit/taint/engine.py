@@ -55,6 +55,8 @@ class Analysis:
     guards: dict[int, Guards] = field(default_factory=dict)
     """The guard variables known before each statement (when recording)."""
     nested: list[FunctionNode] = field(default_factory=list)
+    attributes: dict[str, Value] = field(default_factory=dict)
+    """Every value assigned to ``self.<name>`` in the function, joined by name."""
 
 
 def analyze(scope: ModuleScope, info: FunctionInfo, body: list[ast.stmt] | None = None, *,
@@ -304,6 +306,9 @@ class _Runner:
             key = _key(target)
             if key is not None and key.startswith("self."):
                 env[key] = with_step(value, Step(f"`{key}`", self.rel, target.lineno))
+                known = self.result.attributes.get(key[5:])
+                self.result.attributes[key[5:]] = data(value) if known is None else join(
+                    known, data(value))
         elif isinstance(target, ast.Subscript):
             self.ev.eval(target.slice, env)
             key = _key(target.value)

@@ -41,6 +41,7 @@ from .sources import (
     is_form_class,
 )
 from .values import (
+    ATTR,
     CALL,
     FIELD,
     REQUEST,
@@ -206,6 +207,8 @@ class Evaluator:
         found = env.get("self." + attr)
         if found is not None:
             return found
+        if cls:
+            return of(Origin(ATTR, attr, self.rel, node.lineno, scope=cls))
         return unknown(f"`self.{attr}`", self.rel, node.lineno)
 
     def _subscript(self, node: ast.Subscript, env: Env) -> Value:

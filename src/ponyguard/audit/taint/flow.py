@@ -21,7 +21,7 @@ from typing import Protocol
 from ..code.facts import CallSite, FunctionSummary, Route
 from .sanitizers import HTML_METHODS, SAFE_RESULT_METHODS
 from .sources import SAFE_FIELD_TYPES
-from .values import CALL, FIELD, PARAM, SOURCE, UNKNOWN, URLARG, Origin, Step, Value, join
+from .values import ATTR, CALL, FIELD, PARAM, SOURCE, UNKNOWN, URLARG, Origin, Step, Value, join
 
 MAX_DEPTH = 8
 MAX_CALLERS = 25
@@ -37,6 +37,7 @@ class FactSource(Protocol):
     def class_attr(self, qualname: str, name: str) -> str | None: ...
     def form_field(self, form: str, name: str) -> str | None: ...
     def is_views_module(self, rel: str) -> bool: ...
+    def attribute(self, cls: str, name: str) -> Value | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,8 @@ class _Resolver:
                 found = self._urlarg(origin, origin.text, origin.scope)
             elif origin.kind == FIELD:
                 found = self._field(origin)
+            elif origin.kind == ATTR:
+                found = self._attribute(origin, depth)
             else:  # pragma: no cover - every kind is handled above
                 found = [origin]
         finally:
@@ -163,6 +166,13 @@ class _Resolver:
         owner = f" of {_name(form)}" if form else ""
         label = f"cleaned_data['{origin.text}']" if origin.text else "cleaned_data"
         return [replace(origin, kind=SOURCE, text=f"form field {label}{owner}")]
+
+    def _attribute(self, origin: Origin, depth: int) -> list[Origin]:
+        value = self.facts.attribute(origin.scope, origin.text)
+        if value is None:
+            return [_unknown(origin, f"`self.{origin.text}`")]
+        step = Step(f"`self.{origin.text}`", origin.rel, origin.line)
+        return [_chain(inner, step, origin) for inner in self.value(value, depth + 1)]
 
     def _param(self, origin: Origin, depth: int) -> list[Origin]:
         function, name = origin.scope, origin.text

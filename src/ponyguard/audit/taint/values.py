@@ -19,6 +19,9 @@ constant or a sanitised value. Origins are of six kinds:
 ``FIELD``
     ``form.cleaned_data[...]`` / ``serializer.validated_data[...]``; safe or tainted by the
     field's type when the form class is visible.
+``ATTR``
+    ``self.x`` read in a method where this method did not set it: whatever the class (or a
+    project base) assigns to it, in its body or in any method.
 
 Each origin remembers the sink classes it has been sanitised for (``escape()`` makes a value
 safe for ``"html"`` only) and the assignments it went through (``steps``), for messages.
@@ -36,10 +39,11 @@ PARAM = "param"
 CALL = "call"
 URLARG = "urlarg"
 FIELD = "field"
+ATTR = "attr"
 
 MAX_ORIGINS = 6
 MAX_STEPS = 8
-_RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, PARAM: 3, UNKNOWN: 4}
+_RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, ATTR: 2, PARAM: 3, UNKNOWN: 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +61,13 @@ class Origin:
 
     kind: str
     text: str
-    """SOURCE: the source expression; UNKNOWN: what is unknown; PARAM/URLARG/FIELD: the
-    parameter, argument or field name; CALL: the callee's dotted name."""
+    """SOURCE: the source expression; UNKNOWN: what is unknown; PARAM/URLARG/FIELD/ATTR: the
+    parameter, argument, field or attribute name; CALL: the callee's dotted name."""
     rel: str
     line: int
     scope: str = ""
     """PARAM: the function's dotted name; URLARG: the view's; FIELD: the form class (or
-    ``view:<class>`` for a CBV's ``form_class``, or ``""`` when not known)."""
+    ``view:<class>`` for a CBV's ``form_class``, or ``""`` when not known); ATTR: the class."""
     args: tuple[Value | None, ...] = ()
     """CALL: positional arguments (None for safe ones)."""
     kwargs: tuple[tuple[str, Value], ...] = ()
