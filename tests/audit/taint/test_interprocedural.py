@@ -206,3 +206,36 @@ def test_attributes_assigned_in_other_methods_and_the_class_body(tmp_path) -> No
     assert by_line(found) == {10: "tainted", 11: "safe", 12: "safe", 13: "tainted",
                               14: "unknown"}
     assert "`self.next_url` (line 10)" in found[("app/views.py", 10)].describe("app/views.py")
+
+
+def test_a_clean_method_decides_what_a_field_holds(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/forms.py": (
+            "from django import forms\n"
+            "from django.utils.http import url_has_allowed_host_and_scheme\n"
+            "class Login(forms.Form):\n"
+            "    next = forms.CharField()\n"
+            "    note = forms.CharField()\n"
+            "    def clean_next(self):\n"
+            "        url = self.cleaned_data['next'].strip()\n"
+            "        if url and url_has_allowed_host_and_scheme(url, None):\n"
+            "            return url\n"
+            "        return '/'\n"
+            "    def clean_note(self):\n"
+            "        return self.cleaned_data['note'].strip()\n"
+        ),
+        "app/views.py": (
+            "from .forms import Login\n"
+            "def login(request):\n"
+            "    form = Login(request.POST)\n"
+            "    form.is_valid()\n"
+            "    sink(form.cleaned_data['next'])\n"
+            "    sink(form.cleaned_data['note'])\n"
+            "    sink('/x/?' + request.GET.urlencode())\n"
+            "    sink(request.GET.urlencode())\n"
+        ),
+    }
+    found = flows(tmp_path, files, "redirect")
+    assert by_line(found) == {5: "safe", 6: "tainted", 7: "safe", 8: "safe"}
+    assert "cleaned by `Login.clean_note()`" in found[("app/views.py", 6)].describe()

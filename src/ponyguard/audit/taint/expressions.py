@@ -183,7 +183,8 @@ class Evaluator:
         if obj == "self":
             return self._self_attribute(node, env)
         if attr in ("cleaned_data", "validated_data"):
-            return Value(obj="cleaned_data", scope=base.scope if obj == "form" else "")
+            return Value(obj="cleaned_data",
+                         scope=base.scope if obj in ("form", "instance") else "")
         if obj == "form":
             if attr in ("data", "initial_data"):
                 return source(short(node), self.rel, node.lineno)
@@ -274,6 +275,11 @@ class Evaluator:
             return strings.formatted(receiver_node.value, list(node.args), keywords,
                                      lambda e: self.eval(e, env))
         args, kwargs = self._arguments(node, env)
+        if method == "urlencode":
+            # A query string percent-encodes "/" and ":": it cannot name another host.
+            encoded = self._renamed(receiver, node) if self._fresh(receiver, receiver_node) \
+                else join(data(receiver), *(data(a) for a in args))
+            return sanitized(encoded, ("redirect",))
         if method in SANITIZING_METHODS:
             return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
         if method in PROPAGATING_METHODS:
@@ -315,9 +321,10 @@ class Evaluator:
             return self._self_call(node, method, env)
         if obj == "form":
             self._arguments(node, env)
-            if method in SAFE_METHODS:
+            if method in SAFE_METHODS or method in SAFE_RESULT_METHODS:
                 return SAFE
-            return unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
+            result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
+            return sanitized(result, ("html",)) if method in HTML_METHODS else result
         if obj.startswith("name:"):
             return self._dotted(node, f"{obj[5:]}.{method}", env)
         return None
@@ -349,7 +356,12 @@ class Evaluator:
         if last[:1].isupper() and is_form_class(dotted):
             self._arguments(node, env)
             return Value(obj="form", scope=dotted)
-        if self.scope.is_project(dotted) and not last[:1].isupper():
+        if self.scope.is_project(dotted) and last[:1].isupper():
+            # An instance of a project class (a form not named *Form, a serializer…).
+            self._arguments(node, env)
+            return Value(unknown(f"`{_tail(dotted)}` instance", self.rel, node.lineno).origins,
+                         obj="instance", scope=dotted)
+        if self.scope.is_project(dotted):
             return self._project_call(node, dotted, env, bound=False)
         self._arguments(node, env)
         return unknown(f"result of `{_tail(dotted)}()`", self.rel, node.lineno)

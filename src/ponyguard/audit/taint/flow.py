@@ -101,6 +101,8 @@ class _Resolver:
         self.facts = facts
         self.memo: dict[Origin, list[Origin]] = {}
         self.active: set[Origin] = set()
+        self.raw_fields: set[tuple[str, str]] = set()
+        """Fields read inside their own ``clean_<name>()`` method."""
 
     def value(self, value: Value, depth: int) -> list[Origin]:
         found: list[Origin] = []
@@ -126,7 +128,7 @@ class _Resolver:
             elif origin.kind == URLARG:
                 found = self._urlarg(origin, origin.text, origin.scope)
             elif origin.kind == FIELD:
-                found = self._field(origin)
+                found = self._field(origin, depth)
             elif origin.kind == ATTR:
                 found = self._attribute(origin, depth)
             else:  # pragma: no cover - every kind is handled above
@@ -154,12 +156,31 @@ class _Resolver:
         detail = f" ({converter})" if converter and converter not in ("regex", "str") else ""
         return [replace(origin, kind=SOURCE, text=f"{label}{detail} of view `{_name(view)}`")]
 
-    def _field(self, origin: Origin) -> list[Origin]:
+    def _cleaned(self, origin: Origin, form: str, depth: int) -> list[Origin] | None:
+        """A field with a ``clean_<name>()`` method is what that method returns (inside it,
+        ``self.cleaned_data[name]`` is the raw field)."""
+        method = self.facts.function(f"{form}.clean_{origin.text}")
+        if method is None:
+            return None
+        key = (form, origin.text)
+        self.raw_fields.add(key)
+        try:
+            found = self.value(method.returns, depth + 1)
+        finally:
+            self.raw_fields.discard(key)
+        step = Step(f"cleaned by `{_tail(method.qualname)}()`", method.rel, method.line)
+        return [_chain(inner, step, origin) for inner in found]
+
+    def _field(self, origin: Origin, depth: int) -> list[Origin]:
         form = origin.scope
         if form.startswith("view:"):
             view = form[5:]
             form = (self.facts.class_attr(view, "form_class")
                     or self.facts.class_attr(view, "serializer_class") or "")
+        if form and origin.text and (form, origin.text) not in self.raw_fields:
+            cleaned = self._cleaned(origin, form, depth)
+            if cleaned is not None:
+                return cleaned
         kind = self.facts.form_field(form, origin.text) if form and origin.text else None
         if kind is not None and kind.rsplit(".", 1)[-1] in SAFE_FIELD_TYPES:
             return []

@@ -54,6 +54,9 @@ FOR_SINKS: dict[str, frozenset[str]] = {
         "psycopg2.sql.Identifier", "psycopg2.sql.Literal", "psycopg.sql.Identifier",
         "psycopg.sql.Literal", "django.db.connection.ops.quote_name",
     ), frozenset({"sql"})),
+    **dict.fromkeys((
+        "urllib.parse.urlencode", "django.utils.http.urlencode", "urllib.parse.quote_plus",
+    ), frozenset({"redirect"})),
 }
 FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 TRANSPARENT = frozenset({
