@@ -239,3 +239,31 @@ def test_a_clean_method_decides_what_a_field_holds(tmp_path) -> None:
     found = flows(tmp_path, files, "redirect")
     assert by_line(found) == {5: "safe", 6: "tainted", 7: "safe", 8: "safe"}
     assert "cleaned by `Login.clean_note()`" in found[("app/views.py", 6)].describe()
+
+
+def test_classes_bound_by_a_loader_are_found_by_their_unique_name(tmp_path) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/forms.py": (
+            "from django import forms\n"
+            "class Signup(forms.Form):\n"
+            "    age = forms.IntegerField()\n"
+            "    bio = forms.CharField()\n"
+        ),
+        "shop/views.py": (
+            "from django.views.generic import FormView\n"
+            "from shop.loading import get_class\n"
+            "Signup = get_class('shop.forms', 'Signup')\n"
+            "class Register(FormView):\n"
+            "    form_class = Signup\n"
+            "    def form_valid(self, form):\n"
+            "        sink(form.cleaned_data['age'])\n"
+            "        sink(form.cleaned_data['bio'])\n"
+            "def register(request):\n"
+            "    form = Signup(request.POST)\n"
+            "    sink(form.cleaned_data['age'])\n"
+        ),
+        "shop/loading.py": "def get_class(module, name):\n    return None\n",
+    }
+    assert by_line(flows(tmp_path, files), "shop/views.py") == {7: "safe", 8: "tainted",
+                                                               11: "safe"}

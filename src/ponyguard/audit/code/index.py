@@ -18,7 +18,8 @@ from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Route, Ur
 from .store import FactsStore
 
 Dependency = tuple[str, str]
-"""``("file", rel)``, ``("module", dotted)``, ``("callers", dotted)`` or ``("routes", "")``."""
+"""``("file", rel)``, ``("module", dotted)``, ``("callers", dotted)``, ``("class-name", name)``
+or ``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
@@ -34,6 +35,7 @@ class ProjectIndex:
             head.module: rel for rel, head in store.heads.items() if head.module}
         self._callers: dict[str, set[str]] | None = None
         self._routes: dict[str, list[Route]] | None = None
+        self._names: dict[str, list[tuple[str, str]]] | None = None
         self._answers: dict[Dependency, str] = {}
         self._recorded: set[Dependency] | None = None
 
@@ -71,6 +73,8 @@ class ProjectIndex:
             return self.modules.get(key, "")
         if kind == "callers":
             rels = sorted(self._caller_index().get(_last(key), ()))
+        elif kind == "class-name":
+            rels = sorted({rel for rel, _ in self._class_names().get(key, ())})
         else:
             rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
         text = "\n".join(f"{rel}:{heads[rel].digest}" for rel in rels)
@@ -175,6 +179,22 @@ class ProjectIndex:
             if found is not None:
                 return found
         return None
+
+    def unique_class(self, name: str) -> str | None:
+        """The one project class named ``name`` (``EmailUserCreationForm``), if exactly one:
+        for classes loaded dynamically (``get_class("customer.forms", "...")``)."""
+        self._note(("class-name", name))
+        found = self._class_names().get(name, [])
+        return found[0][1] if len(found) == 1 else None
+
+    def _class_names(self) -> dict[str, list[tuple[str, str]]]:
+        if self._names is None:
+            names: dict[str, list[tuple[str, str]]] = {}
+            for rel, head in self.store.heads.items():
+                for qualname in head.classes:
+                    names.setdefault(_last(qualname), []).append((rel, qualname))
+            self._names = names
+        return self._names
 
     def is_views_module(self, rel: str) -> bool:
         return rel.endswith("views.py") or "/views/" in rel or rel.endswith("/api.py")

@@ -27,12 +27,14 @@ class FactsHead:
     includes: tuple[Include, ...]
     callees: frozenset[str]
     """Dotted names of the project functions the module calls."""
+    classes: frozenset[str] = frozenset()
+    """Dotted names of the classes the module defines."""
 
 
 def head_of(facts: ModuleFacts) -> FactsHead:
     return FactsHead(facts.rel, facts.module, facts.digest, facts.problem,
                      tuple(facts.routes), tuple(facts.includes),
-                     frozenset(call.callee for call in facts.calls))
+                     frozenset(call.callee for call in facts.calls), frozenset(facts.classes))
 
 
 def pack(facts: ModuleFacts) -> bytes:

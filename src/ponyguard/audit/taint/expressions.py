@@ -250,6 +250,11 @@ class Evaluator:
                 dotted = self.scope.lookup(func.id)
                 if dotted is not None:
                     return self._dotted(node, dotted, env)
+                if func.id in self.scope.globals and func.id[:1].isupper():
+                    # A class bound at module level by a loader (X = get_class(..., "X")).
+                    self._arguments(node, env)
+                    return Value(unknown(f"`{func.id}` instance", self.rel,
+                                         node.lineno).origins, obj="instance", scope=func.id)
             elif local.obj is not None and local.obj.startswith("name:"):
                 return self._dotted(node, local.obj[5:], env)
         else:

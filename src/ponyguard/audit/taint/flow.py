@@ -38,6 +38,7 @@ class FactSource(Protocol):
     def form_field(self, form: str, name: str) -> str | None: ...
     def is_views_module(self, rel: str) -> bool: ...
     def attribute(self, cls: str, name: str) -> Value | None: ...
+    def unique_class(self, name: str) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,8 @@ class _Resolver:
             view = form[5:]
             form = (self.facts.class_attr(view, "form_class")
                     or self.facts.class_attr(view, "serializer_class") or "")
+        if form and "." not in form:
+            form = self.facts.unique_class(form) or form
         if form and origin.text and (form, origin.text) not in self.raw_fields:
             cleaned = self._cleaned(origin, form, depth)
             if cleaned is not None:
