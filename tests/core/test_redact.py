@@ -15,6 +15,10 @@ from ponyguard.core.redact import mask, redact_code, redact_text
     ("https://x.test/?token=tok3n-value&a=1", "tok3n-value"),
     ("EMAIL_HOST_PASSWORD = r'p4ss word'", "p4ss word"),
     ("(\"api_key\", \"k3y-value\")", "k3y-value"),
+    ("MAPS = 'AIzaSyD3xAmPl3kEy0123456789abcdefghijkl'", "AIzaSyD3xAmPl3kEy0123456789abcdefghijkl"),
+    ("MAIL = 'SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg'",
+     "SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg"),
+    ("HOOK = 'https://hooks.slack.com/services/T0001/B0002/abcdefXYZ123'", "abcdefXYZ123"),
 ])
 def test_secrets_are_masked(text, secret) -> None:
     assert secret not in redact_text(text)

@@ -26,8 +26,8 @@ What the context offers:
   :meth:`assigned_value` is the expression a local variable was bound to (once);
 * :meth:`location`, :meth:`evidence`, :meth:`snippet` — 1-based code-point columns, the
   redacted source line, the expression's text;
-* :meth:`enclosing_function`, :meth:`enclosing_class`, :meth:`function_qualname`,
-  :meth:`is_view`;
+* :meth:`enclosing_function`, :meth:`enclosing_class`, :meth:`enclosing_statement`,
+  :meth:`function_qualname`, :meth:`is_view`;
 * cheap facts: :attr:`looks_like_views`, :attr:`looks_like_urls`, :attr:`is_migration`,
   :attr:`is_test_file` (test files and migrations are not audited by default).
 """
@@ -151,6 +151,11 @@ class FileContext:
             if isinstance(owner, ast.ClassDef):
                 return owner
         return None
+
+    def enclosing_statement(self, node: ast.AST | None = None) -> ast.stmt | None:
+        """The innermost statement around ``node`` (default: the node being visited): the
+        assignment a call's result goes to, the ``return`` it is returned by…"""
+        return self._context(node)[1]
 
     def function_qualname(self, func: FunctionNode | ast.ClassDef) -> str:
         """``app.views.InvoiceView.get`` for a method, ``app.views.detail`` for a function."""

@@ -24,10 +24,13 @@ _ASSIGNED_SECRET = re.compile(
 )
 _KNOWN_FORMATS = re.compile(
     r"django-insecure-[^'\"\s]+"
-    r"|\bsk_(?:live|test)_[0-9a-zA-Z]{10,}"
-    r"|\bAKIA[0-9A-Z]{16}\b"
-    r"|\bgh[pousr]_[0-9A-Za-z]{30,}"
-    r"|\bxox[abpr]-[0-9A-Za-z-]{10,}"
+    r"|\b[sr]k_(?:live|test)_[0-9a-zA-Z]{10,}"
+    r"|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"
+    r"|\bgh[pousr]_[0-9A-Za-z]{30,}|\bgithub_pat_[0-9A-Za-z_]{40,}"
+    r"|\bxox[abposr]-[0-9A-Za-z-]{10,}"
+    r"|\bAIza[0-9A-Za-z_\-]{35}"
+    r"|\bSG\.[0-9A-Za-z_\-]{16,}\.[0-9A-Za-z_\-]{16,}"
+    r"|hooks\.slack\.com/services/[0-9A-Za-z/]+"
     r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"
 )
 

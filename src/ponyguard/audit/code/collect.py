@@ -109,7 +109,7 @@ def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualna
         result.returns = unknown("a value nested too deeply to analyse", scope.rel, node.lineno)
     facts.functions[qualname] = FunctionSummary(
         qualname, scope.rel, node.lineno, _params(node), compact(result.returns), info.is_method,
-        decorator_names(node, scope))
+        decorator_names(node, scope), decorator_args(node.decorator_list, scope))
     if depth < MAX_NESTING:
         for nested in result.nested:
             _function(facts, scope, nested, f"{qualname}.<locals>.{nested.name}", None, calls,
@@ -146,6 +146,8 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
     bases = tuple(scope.dotted(b) or short(b, 80) for b in node.bases)
     attrs: list[tuple[str, str]] = []
     fields: list[tuple[str, str]] = []
+    name_lists: list[tuple[str, tuple[str, ...]]] = []
+    relations: list[tuple[str, str]] = []
     meta_fields: tuple[str, ...] | None = None
     for statement in node.body:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
@@ -158,12 +160,20 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
                 elif isinstance(value, ast.Call):
                     callee = scope.dotted(value.func) or short(value.func, 80)
                     fields.append((name, callee))
+                    if callee.rsplit(".", 1)[-1] in RELATION_FIELDS:
+                        relations.append((name, _relation_target(value, scope)))
+                elif isinstance(value, (ast.List, ast.Tuple)) and not any(
+                        isinstance(e, ast.Constant) for e in value.elts):
+                    name_lists.append((name, tuple(scope.dotted(e) or short(e, 80)
+                                                   for e in value.elts)))
         elif isinstance(statement, ast.ClassDef):
             if statement.name == "Meta":
                 meta_fields = _meta_fields(statement)
             _class(facts, scope, statement, f"{qualname}.{statement.name}", calls)
     cls = ClassFacts(qualname, scope.rel, node.lineno, bases, tuple(attrs), tuple(fields),
-                     meta_fields)
+                     meta_fields, _class_decorators(node, scope),
+                     decorator_args(node.decorator_list, scope), tuple(name_lists),
+                     tuple(relations))
     facts.classes[qualname] = cls
     attributes = _class_attributes(node, scope, qualname)
     for statement in node.body:
@@ -193,6 +203,49 @@ def _class_attributes(node: ast.ClassDef, scope: ModuleScope, qualname: str) -> 
             for name in (n for t in targets for n in _names(t)):
                 found[name] = value
     return found
+
+
+RELATION_FIELDS = frozenset({"ForeignKey", "OneToOneField", "ManyToManyField", "ParentalKey",
+                             "ParentalManyToManyField"})
+
+
+def decorator_args(decorators: list[ast.expr], scope: ModuleScope) -> tuple[str, ...]:
+    """Dotted names passed to decorator calls, list and tuple items and nested calls'
+    functions included (``method_decorator(permission_required("x"))`` →
+    ``permission_required``)."""
+    found: list[str] = []
+    pending = [arg for d in decorators if isinstance(d, ast.Call)
+               for arg in (*d.args, *(k.value for k in d.keywords))]
+    while pending:
+        arg = pending.pop(0)
+        if isinstance(arg, (ast.List, ast.Tuple)):
+            pending.extend(arg.elts)
+        elif isinstance(arg, ast.Call):
+            pending.append(arg.func)
+        elif isinstance(arg, (ast.Name, ast.Attribute)):
+            name = scope.dotted(arg)
+            if name:
+                found.append(name)
+    return tuple(found)
+
+
+def _class_decorators(node: ast.ClassDef, scope: ModuleScope) -> tuple[str, ...]:
+    names = (scope.dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list)
+    return tuple(n for n in names if n)
+
+
+def _relation_target(call: ast.Call, scope: ModuleScope) -> str:
+    """What a ``ForeignKey(...)`` points to: a dotted name, a ``"app.Model"`` text, or ``?``."""
+    target = call.args[0] if call.args else next(
+        (k.value for k in call.keywords if k.arg == "to"), None)
+    if isinstance(target, ast.Constant) and isinstance(target.value, str):
+        return target.value
+    if isinstance(target, ast.Call):
+        name = scope.dotted(target.func)
+        return f"{name}()" if name else short(target, 80)
+    if isinstance(target, (ast.Name, ast.Attribute)):
+        return scope.dotted(target) or short(target, 80)
+    return "?"
 
 
 def _meta_fields(meta: ast.ClassDef) -> tuple[str, ...] | None:

@@ -44,6 +44,9 @@ class FunctionSummary:
     """Defined in a class body and not a staticmethod: the first parameter is bound."""
     decorators: tuple[str, ...] = ()
     """Dotted names of the decorators, where the imports tell them."""
+    decorator_args: tuple[str, ...] = ()
+    """Dotted names passed to the decorators, list items included:
+    ``@method_decorator(login_required)``, ``@permission_classes([IsAuthenticated])``."""
 
     def param(self, name: str) -> Param | None:
         for param in self.params:
@@ -67,9 +70,26 @@ class ClassFacts:
     """Form/serializer fields: ``(("email", "django.forms.EmailField"),)``."""
     meta_fields: tuple[str, ...] | None = None
     """``Meta.fields`` when it is a literal list (``("__all__",)`` for all fields)."""
+    decorators: tuple[str, ...] = ()
+    """Dotted names of the class decorators (``django.utils.decorators.method_decorator``)."""
+    decorator_args: tuple[str, ...] = ()
+    """Dotted names passed to the class decorators (``…auth.decorators.login_required``)."""
+    name_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Class attributes bound to a literal list/tuple of names (or other non-literal
+    expressions, as their source text):
+    ``(("permission_classes", ("rest_framework.permissions.IsAuthenticated",)),)``."""
+    relations: tuple[tuple[str, str], ...] = ()
+    """Model relation fields and their targets (a dotted name or the literal text):
+    ``(("owner", "django.conf.settings.AUTH_USER_MODEL"), ("customer", "shop.Customer"))``."""
 
     def attr(self, name: str) -> str | None:
         for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+    def name_list(self, name: str) -> tuple[str, ...] | None:
+        for key, value in self.name_lists:
             if key == name:
                 return value
         return None
@@ -122,6 +142,10 @@ class Route:
     args: tuple[UrlArg, ...] = ()
     extra: tuple[str, ...] = ()
     """Keys of the literal ``kwargs`` dict passed to the view (constants)."""
+    wrappers: tuple[str, ...] = ()
+    """Functions the URLconf wraps the view in, outermost first: for
+    ``path("x/", login_required(views.x))``, ``login_required``'s dotted name; for
+    ``permission_required("p")(views.x)``, the decorator factory's."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,10 @@ every recorded answer is unchanged (:meth:`ProjectIndex.still_valid`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from typing import TypeVar
 
 from ..taint.values import Value
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Route, UrlArg
@@ -23,6 +25,7 @@ or ``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
+T = TypeVar("T")
 
 
 class ProjectIndex:
@@ -38,6 +41,7 @@ class ProjectIndex:
         self._names: dict[str, list[tuple[str, str]]] | None = None
         self._answers: dict[Dependency, str] = {}
         self._recorded: set[Dependency] | None = None
+        self._derived: dict[str, tuple[object, frozenset[Dependency]]] = {}
 
     # --- recording ------------------------------------------------------------------------
 
@@ -54,6 +58,23 @@ class ProjectIndex:
     def _note(self, dependency: Dependency) -> None:
         if self._recorded is not None:
             self._recorded.add(dependency)
+
+    def derived(self, key: str, compute: Callable[[ProjectIndex], T]) -> T:
+        """A project-wide answer computed once per run (``compute(self)``), such as how many
+        routed views require a login. Every use records the dependencies its computation had,
+        so a cached result that relied on it is invalidated like one that asked directly."""
+        entry = self._derived.get(key)
+        if entry is None:
+            outer, found = self._recorded, set[Dependency]()
+            self._recorded = found
+            try:
+                value: object = compute(self)
+            finally:
+                self._recorded = outer
+            entry = self._derived[key] = (value, frozenset(found))
+        if self._recorded is not None:
+            self._recorded.update(entry[1])
+        return entry[0]  # type: ignore[return-value]
 
     def answer(self, dependency: Dependency) -> str:
         """A digest of the current answer to a recorded question."""
@@ -242,6 +263,11 @@ class ProjectIndex:
         self._note(("routes", ""))
         return bool(self._route_index())
 
+    def routes(self) -> dict[str, list[Route]]:
+        """Every route of the project, by view (do not modify)."""
+        self._note(("routes", ""))
+        return self._route_index()
+
 
 def build_routes(index: ProjectIndex) -> dict[str, list[Route]]:
     """Routes by view, with the URL arguments of the ``include()`` s above them."""
@@ -256,8 +282,7 @@ def build_routes(index: ProjectIndex) -> dict[str, list[Route]]:
     for rel, head in heads.items():
         for prefix in _prefix_args(rel, prefixes, MAX_INCLUDE_DEPTH):
             for route in head.routes:
-                combined = Route(route.view, route.rel, route.line, route.route,
-                                 prefix + route.args, route.extra) if prefix else route
+                combined = replace(route, args=prefix + route.args) if prefix else route
                 routes.setdefault(route.view, []).append(combined)
     return routes
 

@@ -4,7 +4,9 @@ Reads module-level ``path()``/``re_path()``/``url()`` calls (``views.detail``,
 ``DetailView.as_view()``), inline ``include([...])`` lists, ``include("app.urls")`` edges
 (their captured arguments reach every view of the included module) and DRF
 ``router.register(prefix, ViewSet)`` (whose ``pk`` is any text without ``/`` or ``.``).
-"""
+A view wrapped in the URLconf (``login_required(views.x)``,
+``cache_page(60)(View.as_view())``) is routed too, with the wrappers' names on the route;
+a class instance (``FormPreview(ContactForm)``) is not unwrapped."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ ROUTE_FUNCS = {
 INCLUDE_FUNCS = frozenset({"django.urls.include", "django.urls.conf.include",
                            "django.conf.urls.include"})
 _URL_MODULES = ("django.urls", "django.conf.urls", "rest_framework")
+MAX_WRAPPERS = 4
 
 
 def collect_routes(tree: ast.Module, scope: ModuleScope) -> tuple[list[Route], list[Include]]:
@@ -64,12 +67,14 @@ class _Collector:
         if isinstance(view, ast.Call) and self.scope.dotted(view.func) in INCLUDE_FUNCS:
             self.include(view, args, call.lineno)
             return
+        view, wrappers = self.unwrap(view)
         target = self.view_name(view)
         if target is not None:
             extra = _argument(call, 2, "kwargs")
             keys = tuple(k.value for k in extra.keys if isinstance(k, ast.Constant)
                          and isinstance(k.value, str)) if isinstance(extra, ast.Dict) else ()
-            self.routes.append(Route(target, self.scope.rel, call.lineno, route, args, keys))
+            self.routes.append(Route(target, self.scope.rel, call.lineno, route, args, keys,
+                                     wrappers))
 
     def include(self, call: ast.Call, args: tuple[UrlArg, ...], line: int) -> None:
         target = call.args[0] if call.args else None
@@ -92,6 +97,23 @@ class _Collector:
         if target is not None:
             pk = UrlArg("pk", "regex", False)
             self.routes.append(Route(target, self.scope.rel, call.lineno, "", (*prefix, pk)))
+
+    def unwrap(self, view: ast.expr | None) -> tuple[ast.expr | None, tuple[str, ...]]:
+        """``login_required(views.x)`` → ``views.x`` and the wrappers' dotted names."""
+        wrappers: list[str] = []
+        for _ in range(MAX_WRAPPERS):
+            if not isinstance(view, ast.Call) or isinstance(view.func, ast.Attribute) \
+                    and view.func.attr == "as_view":
+                break
+            positional = [a for a in view.args if not isinstance(a, ast.Starred)]
+            func = view.func.func if isinstance(view.func, ast.Call) else view.func
+            name = self.scope.dotted(func)
+            if not positional or name is None or name in INCLUDE_FUNCS \
+                    or name.rsplit(".", 1)[-1][:1].isupper():
+                break
+            wrappers.append(name)
+            view = positional[0]
+        return view, tuple(wrappers)
 
     def view_name(self, view: ast.expr | None) -> str | None:
         if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) \

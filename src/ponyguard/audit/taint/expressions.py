@@ -17,10 +17,13 @@ from ..code.facts import CallSite
 from ..code.names import label, short
 from . import strings
 from .sanitizers import (
+    ATTRIBUTES_FOR_SINKS,
     FOR_SINKS,
     FORMAT_HTML,
     HTML_METHODS,
     MUTATORS,
+    NORMALIZED,
+    NORMALIZING_METHODS,
     PROPAGATING_METHODS,
     SAFE_METHODS,
     SAFE_RESULT_METHODS,
@@ -115,8 +118,8 @@ class Evaluator:
                 and isinstance(node.left.value, str):
             return strings.percent(node.left.value, node.right, lambda e: self.eval(e, env))
         left, right = self.eval(node.left, env), self.eval(node.right, env)
-        if isinstance(node.op, (ast.Mod, ast.Mult, ast.BitOr)):
-            return join(data(left), data(right))
+        if isinstance(node.op, (ast.Mod, ast.Mult, ast.BitOr, ast.Div)):
+            return join(data(left), data(right))  # Div: pathlib's ROOT / name
         return SAFE
 
     def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
@@ -191,6 +194,8 @@ class Evaluator:
             return unknown(f"`{short(node)}`", self.rel, node.lineno)
         if obj is not None and obj.startswith("name:"):
             return Value(obj=f"{obj}.{attr}")
+        if attr in ATTRIBUTES_FOR_SINKS:
+            return sanitized(base, ATTRIBUTES_FOR_SINKS[attr])
         return data(base)
 
     def _self_attribute(self, node: ast.Attribute, env: Env) -> Value:
@@ -293,8 +298,9 @@ class Evaluator:
             if method in _KEYED_METHODS:
                 args = args[1:]
                 kwargs = [(k, v) for k, v in kwargs if k in ("default", "new")]
-            return join(data(receiver), *(data(a) for a in args),
-                        *(data(v) for _, v in kwargs))
+            found = join(data(receiver), *(data(a) for a in args),
+                         *(data(v) for _, v in kwargs))
+            return sanitized(found, (NORMALIZED,)) if method in NORMALIZING_METHODS else found
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
         result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)

@@ -6,11 +6,17 @@
   (``escape()`` → ``html``, ``shlex.quote()`` → ``shell``, ``os.path.basename()`` → ``path``).
   ``format_html(fmt, *args)`` escapes its arguments but not its format string.
   ``posixpath.normpath`` is *not* a sanitiser: it keeps ``../`` at the start of a path.
+  :data:`NORMALIZERS` (``os.path.realpath()``, ``abspath()``, ``normpath()``, ``Path.resolve()``)
+  only mark their result as a normalised path (:data:`NORMALIZED`), which a containment
+  check can then make safe for ``path``.
 * :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
   ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
 * Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
   safe for ``redirect``; after ``if x not in ALLOWED: return`` (or inside ``if x in ALLOWED:``,
   ``if x == "literal":``, ``if x.isdigit():``, ``assert x in ALLOWED``) ``x`` is safe.
+  After ``if not full.startswith(ROOT): raise`` (``is_relative_to()``, or
+  ``os.path.commonpath([ROOT, full]) == ROOT``) a *normalised* ``full`` is safe for ``path``;
+  after ``if urlparse(url).hostname not in ALLOWED: return`` ``url`` is safe for ``url``.
 """
 
 from __future__ import annotations
@@ -38,17 +44,20 @@ FOR_SINKS: dict[str, frozenset[str]] = {
         "nh3.clean", "django.template.loader.render_to_string", "django.shortcuts.render",
         "django.utils.html.format_html_join", "django.utils.html.urlize",
         "markupsafe.escape", "jinja2.utils.markupsafe.escape", "django.forms.utils.flatatt",
+        "markupsafe.Markup.escape", "jinja2.Markup.escape", "jinja2.escape",
         "django.contrib.auth.password_validation.password_validators_help_text_html",
         "django.template.defaultfilters.escape", "django.template.defaultfilters.force_escape",
     ), frozenset({"html"})),
     **dict.fromkeys(("shlex.quote", "pipes.quote", "shlex.join"), frozenset({"shell"})),
     **dict.fromkeys((
         "django.utils.text.get_valid_filename", "os.path.basename", "posixpath.basename",
-        "ntpath.basename", "werkzeug.utils.secure_filename",
+        "ntpath.basename", "werkzeug.utils.secure_filename", "django.utils._os.safe_join",
+        "werkzeug.security.safe_join", "werkzeug.utils.safe_join",
+        "django.core.files.storage.default_storage.path",
     ), frozenset({"path"})),
     **dict.fromkeys((
         "ldap.filter.escape_filter_chars", "ldap3.utils.conv.escape_filter_chars",
-        "ldap.dn.escape_dn_chars",
+        "ldap.dn.escape_dn_chars", "ldap.filter.filter_format", "ldap3.utils.dn.escape_rdn",
     ), frozenset({"ldap"})),
     **dict.fromkeys((
         "psycopg2.sql.Identifier", "psycopg2.sql.Literal", "psycopg.sql.Identifier",
@@ -58,13 +67,23 @@ FOR_SINKS: dict[str, frozenset[str]] = {
         "urllib.parse.urlencode", "django.utils.http.urlencode", "urllib.parse.quote_plus",
     ), frozenset({"redirect"})),
 }
+NORMALIZED = "normalized-path"
+"""Not a sink class: the mark of a path whose ``..`` segments are resolved, so that a prefix
+or common-path check on it proves containment."""
+NORMALIZERS = frozenset({
+    "os.path.realpath", "os.path.abspath", "os.path.normpath", "posixpath.realpath",
+    "posixpath.abspath", "posixpath.normpath", "ntpath.realpath", "ntpath.abspath",
+    "ntpath.normpath",
+})
+NORMALIZING_METHODS = frozenset({"resolve"})
+"""``pathlib.Path.resolve()`` (``absolute()`` keeps ``..``)."""
+FOR_SINKS.update(dict.fromkeys(NORMALIZERS, frozenset({NORMALIZED})))
 FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 TRANSPARENT = frozenset({
     "str", "repr", "format", "bytes", "bytearray", "list", "tuple", "set", "frozenset",
     "dict", "sorted", "reversed", "min", "max", "next", "iter", "enumerate", "zip",
     "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urljoin",
     "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "os.path.join", "posixpath.join",
-    "os.path.normpath", "posixpath.normpath", "os.path.abspath", "os.path.realpath",
     "os.path.expanduser", "os.fspath", "pathlib.Path", "pathlib.PurePath", "json.loads",
     "json.dumps", "base64.b64decode", "base64.urlsafe_b64decode", "base64.b64encode",
     "binascii.unhexlify", "codecs.decode", "textwrap.dedent", "shlex.split",
@@ -99,6 +118,7 @@ PROPAGATING_METHODS = frozenset({
     "values", "keys", "lists", "copy", "urlencode", "read", "readline", "readlines",
     "chunks", "center", "ljust", "rjust", "zfill", "expandtabs", "translate",
     "removeprefix", "removesuffix", "setdefault", "popitem", "__getitem__", "as_string",
+    "resolve", "absolute", "joinpath", "expanduser", "as_posix", "with_suffix",
 })
 """Methods whose result carries the data of their receiver and arguments."""
 SAFE_METHODS = frozenset({
@@ -127,9 +147,19 @@ HTML_METHODS = frozenset({
 MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
                       "appendleft", "extendleft"})
 """Methods that put their arguments into the receiver (``parts.append(x)``)."""
+ATTRIBUTES_FOR_SINKS: dict[str, frozenset[str]] = {
+    "name": frozenset({"path"}), "stem": frozenset({"path"}),
+}
+"""Attributes safe for some sinks whatever they are read from: ``upload.name`` (Django keeps
+only the basename of an uploaded file's name) and ``Path(x).name`` are one path component."""
 REDIRECT_GUARDS = frozenset({
     "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
 })
+URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse",
+                         "urlparse.urlsplit"})
+_HOST_ATTRS = frozenset({"hostname", "netloc"})
+_CONTAINMENT_METHODS = frozenset({"startswith", "is_relative_to"})
+_COMMONPATH = frozenset({"os.path.commonpath", "posixpath.commonpath", "ntpath.commonpath"})
 _CHECK_METHODS = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
                             "isidentifier", "isascii"})
 _TAINT_KINDS = frozenset({SOURCE, URLARG, FIELD, PARAM})
@@ -195,7 +225,7 @@ def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,
         callee = dotted_of(test.func)
         target = test.args[0] if test.args else _keyword(test, "url")
         if callee in REDIRECT_GUARDS and isinstance(target, ast.Name):
-            return target.id, frozenset({"redirect"})
+            return target.id, frozenset({"redirect", "url"})
         if callee == "isinstance" and isinstance(target, ast.Name) and len(test.args) == 2 \
                 and _numeric_types(test.args[1]):
             return target.id, None
@@ -206,11 +236,17 @@ def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,
         if callee in ("re.fullmatch", "re.match") and len(test.args) >= 2 \
                 and isinstance(test.args[1], ast.Name) and _safe_regex(test.args[0], callee):
             return test.args[1].id, None
+        if isinstance(func, ast.Attribute) and func.attr in _CONTAINMENT_METHODS \
+                and test.args and _allowlist(test.args[0], evaluate):
+            return _normalized(func.value, dotted_of, evaluate), frozenset({"path"})
         return None, None
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1
-            and isinstance(test.left, ast.Name)):
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None, None
     op, right = test.ops[0], test.comparators[0]
+    if not isinstance(test.left, ast.Name) or isinstance(right, ast.Call):
+        found = _guarded_by_call(test.left, op, right, positive, dotted_of, evaluate)
+        if found[0] is not None or not isinstance(test.left, ast.Name):
+            return found
     if isinstance(op, (ast.In, ast.NotIn)):
         if isinstance(op, ast.In) == positive and _allowlist(right, evaluate):
             return test.left.id, None
@@ -219,6 +255,67 @@ def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,
         if equal == positive and isinstance(right, ast.Constant):
             return test.left.id, None
     return None, None
+
+
+def _guarded_by_call(left: ast.expr, op: ast.cmpop, right: ast.expr, positive: bool,
+                     dotted_of: DottedOf,
+                     evaluate: Evaluate) -> tuple[str | None, frozenset[str] | None]:
+    """``urlparse(url).hostname in ALLOWED`` and ``os.path.commonpath([ROOT, p]) == ROOT``;
+    ``sort.lstrip("-") in ALLOWED`` (a field name, maybe descending) for ``orm-field``."""
+    if _descending(left) and (
+            isinstance(op, (ast.In, ast.NotIn)) and isinstance(op, ast.In) == positive
+            and _allowlist(right, evaluate)
+            or isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(op, ast.Eq) == positive
+            and isinstance(right, ast.Constant)):
+        return left.func.value.id, frozenset({"orm-field"})  # type: ignore[attr-defined]
+    if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(op, ast.Eq) == positive:
+        for side in (left, right):
+            if isinstance(side, ast.Call) and dotted_of(side.func) in _COMMONPATH \
+                    and side.args and isinstance(side.args[0], (ast.List, ast.Tuple)):
+                for element in side.args[0].elts:
+                    name = _normalized(element, dotted_of, evaluate)
+                    if name is not None:
+                        return name, frozenset({"path"})
+    if isinstance(left, ast.Attribute) and left.attr in _HOST_ATTRS \
+            and isinstance(left.value, ast.Call) and dotted_of(left.value.func) in URL_PARSERS \
+            and left.value.args and isinstance(left.value.args[0], ast.Name):
+        allowed = (isinstance(op, ast.In) == positive and isinstance(op, (ast.In, ast.NotIn))
+                   and _allowlist(right, evaluate)) or (
+            isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(op, ast.Eq) == positive
+            and isinstance(right, ast.Constant))
+        if allowed:
+            return left.value.args[0].id, frozenset({"url"})
+    return None, None
+
+
+def _descending(node: ast.expr) -> bool:
+    """``name.lstrip("-")`` / ``name.removeprefix("-")``: an ``order_by()`` name without its
+    descending sign."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        and node.func.attr in ("lstrip", "removeprefix", "strip") \
+        and isinstance(node.func.value, ast.Name) and len(node.args) == 1 \
+        and isinstance(node.args[0], ast.Constant) and node.args[0].value == "-"
+
+
+def _normalized(node: ast.expr, dotted_of: DottedOf, evaluate: Evaluate) -> str | None:
+    """The variable whose path a containment check proves, when the checked path is
+    normalised: ``full`` (bound to ``realpath(...)``), or ``p`` in ``realpath(p)`` /
+    ``realpath(join(ROOT, p))`` / ``(ROOT / p).resolve()``."""
+    if isinstance(node, ast.Name):
+        value = evaluate(node)
+        if value.origins and all(NORMALIZED in o.sanitized for o in value.origins):
+            return node.id
+        return None
+    inner: ast.expr | None = None
+    if isinstance(node, ast.Call):
+        if node.args and dotted_of(node.func) in NORMALIZERS:
+            inner = node.args[0]
+        elif isinstance(node.func, ast.Attribute) and node.func.attr in NORMALIZING_METHODS:
+            inner = node.func.value
+    if inner is None:
+        return None
+    names = {n.id for n in ast.walk(inner) if isinstance(n, ast.Name) and evaluate(n).origins}
+    return names.pop() if len(names) == 1 else None
 
 
 def _allowlist(node: ast.expr, evaluate: Evaluate) -> bool:

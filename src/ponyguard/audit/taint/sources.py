@@ -116,8 +116,13 @@ def converter_safe(converter: str) -> bool | None:
 
 
 def is_view_base(dotted: str) -> bool:
-    """Whether a base class name marks a class-based view (``django.views.generic.View``…)."""
+    """Whether a base class name marks a class-based view (``django.views.generic.View``…).
+
+    Forms and DRF serializers are not views, although ``rest_framework.`` classes otherwise
+    are: a serializer's ``update(self, instance, validated_data)`` takes no URL arguments."""
     last = dotted.rsplit(".", 1)[-1]
+    if is_form_class(dotted):
+        return False
     return dotted.startswith(VIEW_PACKAGES) or last.endswith(VIEW_BASE_HINTS)
 
 

@@ -4,8 +4,9 @@ The value of a built string is the join of its pieces' values, with one refineme
 URLs: a piece placed after a literal ``?`` or ``#`` is in the query or fragment, and a piece
 placed after a literal start that fixes the host (``/account/``, ``https://example.com/``)
 or after a safe call result (``reverse(...)``) is in the path: neither can choose where a
-redirect goes, so those pieces are marked safe for the ``redirect`` sink class. Everything
-else about them (SQL, HTML, shell…) is unchanged.
+redirect goes or which host a server-side request reaches, so those pieces are marked safe
+for the ``redirect`` and ``url`` sink classes. Everything else about them (SQL, HTML,
+shell…) is unchanged.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ FIXED_START = re.compile(r"^((https?:)?//[^/?#\\]+[/?#]|/[^/\\]|[\w.~-]+/)")
 """A literal start that already decides a URL's scheme and host."""
 _PERCENT = re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"
                       r"(?P<kind>[diouxXeEfFgGcrsa%])")
-REDIRECT = ("redirect",)
+REDIRECT = ("redirect", "url")
 
 
 def build(pieces: Sequence[Piece]) -> Value:

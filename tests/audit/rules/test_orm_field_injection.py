@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from tests.helpers import assert_finds, assert_silent
+
+HEAD = "from django.db.models import Count, F, Sum\nfrom .models import Product\n"
+
+
+def test_fires_on_request_chosen_field_names(tmp_path) -> None:
+    code = HEAD + (
+        "def listing(request):\n"
+        "    sort = request.GET.get('sort', 'name')\n"
+        "    products = Product.objects.order_by(sort)\n"
+        "    columns = request.GET.getlist('columns')\n"
+        "    rows = products.values(*columns)\n"
+        "    Product.objects.values_list(request.GET['col'], flat=True)\n"
+        "    Product.objects.only(request.GET['x']).defer(request.GET['y'])\n"
+        "    return rows\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, path="app/views.py",
+                         count=5, severity="medium", confidence="high")
+    assert [f.location.line for f in found] == [5, 7, 8, 9, 9]
+    assert found[0].message == (
+        "the field name passed to Product.objects.order_by() comes from request data: "
+        "request.GET.get('sort', 'name') (line 4) → `sort` (line 4)")
+    assert {f.message.split(" comes")[0] for f in found[3:]} == {
+        "the field name passed to Product.objects.only()", "the field name passed to .defer()"}
+
+
+def test_fires_on_expressions_and_aliases(tmp_path) -> None:
+    code = HEAD + (
+        "def stats(request):\n"
+        "    field = request.GET['field']\n"
+        "    Product.objects.annotate(total=Count(field))\n"
+        "    Product.objects.filter(price__gt=F(field))\n"
+        "    Product.objects.aggregate(**{request.GET['name']: Sum('price')})\n"
+        "    Product.objects.values(total=models.Max(request.GET['m']))\n"
+        "    return Product.objects.order_by(*request.GET.getlist('o'))\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": "from django.db import models\n"
+                                             + code}, count=5, confidence="high")
+    assert [f.location.line for f in found] == [6, 7, 8, 9, 10]
+    assert "the field name passed to Count()" in found[0].message
+    assert "an alias in .aggregate(**...)" in found[2].message
+
+
+def test_comprehension_variables_are_followed(tmp_path) -> None:
+    code = HEAD + (
+        "def totals(request):\n"
+        "    fields = request.GET.getlist('f')\n"
+        "    return Product.objects.aggregate(*[Sum(f) for f in fields])\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG203", {"app/views.py": code}, confidence="high")
+    assert "the field name passed to Sum()" in finding.message
+
+
+def test_fires_through_a_helper_in_another_module(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/sorting.py": "def sort_key(request):\n    return request.GET.get('o', 'name')\n",
+        "app/views.py": HEAD + (
+            "from .sorting import sort_key\n"
+            "def listing(request):\n"
+            "    return Product.objects.all().order_by(sort_key(request))\n"
+        ),
+    }
+    [finding] = assert_finds(tmp_path, "PG203", files, path="app/views.py", line=5,
+                             confidence="high")
+    assert "returned by `sorting.sort_key()` (app/sorting.py:1)" in finding.message
+
+
+def test_class_based_views(tmp_path) -> None:
+    code = HEAD + (
+        "from django.views.generic import ListView\n"
+        "class Products(ListView):\n"
+        "    model = Product\n"
+        "    def get_ordering(self):\n"
+        "        return self.request.GET.get('ordering')\n"
+        "    def get_queryset(self):\n"
+        "        qs = super().get_queryset()\n"
+        "        return qs.order_by(self.get_ordering())\n"
+    )
+    assert_finds(tmp_path, "PG203", {"app/views.py": code}, line=10, confidence="high")
+
+
+def test_low_confidence_for_names_of_unknown_origin(tmp_path) -> None:
+    code = HEAD + (
+        "def ordered(queryset, field):\n"
+        "    return queryset.order_by(f'-{field}')\n"
+        "def column(name):\n"
+        "    return F(name)\n"
+        "def other(thing, key):\n"
+        "    return thing.order_by(key)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/helpers.py": code}, count=2,
+                         confidence="low", severity="medium")
+    assert [f.location.line for f in found] == [4, 6]
+
+
+def test_silent_on_allowlists_literal_lookups_and_literals(tmp_path) -> None:
+    code = HEAD + (
+        "ALLOWED_SORTS = ('name', 'price', 'created')\n"
+        "SORTS = {'new': '-created', 'cheap': 'price'}\n"
+        "PUBLIC_COLUMNS = {'name', 'price'}\n"
+        "def a(request):\n"
+        "    sort = request.GET.get('sort', 'name')\n"
+        "    if sort in ALLOWED_SORTS:\n"
+        "        Product.objects.order_by(sort)\n"
+        "    if sort.lstrip('-') in ALLOWED_SORTS:\n"
+        "        Product.objects.order_by(sort)\n"
+        "    if sort not in ALLOWED_SORTS:\n"
+        "        sort = 'name'\n"
+        "    Product.objects.order_by(sort, '-id')\n"
+        "    Product.objects.order_by(SORTS[request.GET['o']])\n"
+        "    Product.objects.order_by(SORTS.get(request.GET.get('o'), 'name'))\n"
+        "    columns = [c for c in request.GET.getlist('c') if c in PUBLIC_COLUMNS]\n"
+        "    Product.objects.values(*columns)\n"
+        "    Product.objects.values_list(*[c for c in request.GET.getlist('c') "
+        "if c in PUBLIC_COLUMNS])\n"
+        "    Product.objects.annotate(n=Count('lines')).order_by(F('name').desc())\n"
+        "    Product.objects.filter(name=request.GET['q']).values('name', 'price')\n"
+        "    return Product.objects.annotate(**{f'total_{k}': Sum(k) for k in PUBLIC_COLUMNS})\n"
+        "def by_pk(model):\n"
+        "    return model.objects.order_by(model._meta.pk.name)\n"
+        "def b(request):\n"
+        "    words = request.GET['q'].split()\n"
+        "    return sorted(words), words.index('x')\n"
+    )
+    assert_silent(tmp_path, "PG203", {"app/views.py": code})
+
+
+def test_silent_outside_audited_code(tmp_path) -> None:
+    code = HEAD + "def view(request):\n    return Product.objects.order_by(request.GET['o'])\n"
+    assert_silent(tmp_path, "PG203", {"app/tests/test_views.py": code,
+                                      "app/migrations/0003_order.py": code})
