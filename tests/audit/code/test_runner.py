@@ -58,7 +58,7 @@ def test_parallel_workers_find_the_same(tmp_path) -> None:
     project = discover(tmp_path)
     single = audit_code(project, Config(), processes=1)
     parallel = audit_code(discover(tmp_path), Config(), processes=3)
-    assert parallel.stats["processes"] == 3
+    assert parallel.stats["processes"] == 3 and parallel.stats["worker_failures"] == 0
     assert _describe(parallel.findings) == _describe(single.findings)
     assert len(findings_of_list(single.findings, "PG201")) == 12
 
@@ -121,3 +121,27 @@ def test_expressions_too_deep_to_analyse_are_a_note_not_a_crash(tmp_path) -> Non
     assert [f.location.line for f in findings_of(result, "PG201")] == [3]
     [note] = findings_of(result, "PG002")
     assert "nest too deeply" in note.message and not result.incomplete
+
+
+def test_worker_processes_also_start_without_fork(tmp_path, monkeypatch) -> None:
+    import multiprocessing
+
+    from ponyguard.audit.code import workers
+
+    monkeypatch.setattr(workers, "_context", lambda: multiprocessing.get_context("spawn"))
+    write_project(tmp_path, {"app/__init__.py": "", "app/views.py": VIEW,
+                             "app/other.py": VIEW.replace("view", "other")})
+    outcome = audit_code(discover(tmp_path), Config(), processes=2)
+    assert outcome.stats["processes"] == 2 and outcome.stats["worker_failures"] == 0
+    assert sorted(f.location.path for f in outcome.findings) == ["app/other.py", "app/views.py"]
+
+
+def test_a_worker_that_dies_is_replaced_by_the_main_process(tmp_path, monkeypatch) -> None:
+    from ponyguard.audit.code import workers
+
+    monkeypatch.setattr(workers, "_serve", lambda conn, *args: conn.close())
+    write_project(tmp_path, {"app/__init__.py": "", "app/views.py": VIEW,
+                             "app/other.py": VIEW.replace("view", "other")})
+    outcome = audit_code(discover(tmp_path), Config(), processes=2)
+    assert outcome.stats["worker_failures"] >= 1
+    assert sorted(f.location.path for f in outcome.findings) == ["app/other.py", "app/views.py"]

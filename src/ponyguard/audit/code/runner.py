@@ -130,7 +130,8 @@ def _audit_code(project: Project, config: Config, processes: int | None) -> Code
         for result in pool.rules(index, need_rules):
             results[result.rel] = result
         outcome.stats.update(rules_run=len(need_rules),
-                             rules_seconds=time.perf_counter() - phase)
+                             rules_seconds=time.perf_counter() - phase,
+                             worker_failures=getattr(pool, "failures", 0))
     finally:
         pool.close()
     if cache is not None and (need_facts or need_rules):

@@ -58,6 +58,8 @@ class ProcessPool:
         self.local = LocalPool(Analyzer(project, packages, rule_ids), store)
         self.owner: dict[str, int] = {}
         self.children: list[tuple[Any, Connection]] = []
+        self.failures = 0
+        """Shares a child could not do (the main process did them instead)."""
         context = _context()
         shared = project if context.get_start_method() == "fork" else replace(
             project, _sources={}, other_files={})
@@ -71,13 +73,13 @@ class ProcessPool:
 
     def facts(self, rels: list[str]) -> None:
         parts = partition(rels, len(self.children) + 1, self._size)
-        for number, (_, conn) in enumerate(self.children):
-            conn.send(("facts", parts[number + 1]))
+        sent = [self._send(conn, ("facts", parts[number + 1]))
+                for number, (_, conn) in enumerate(self.children)]
         for rel in parts[0]:
             self.owner[rel] = MAIN
         self.local.facts(parts[0])
         for number, (_, conn) in enumerate(self.children):
-            reply = self._receive(conn)
+            reply = self._receive(conn) if sent[number] else None
             if reply is None:
                 self.local.facts(parts[number + 1])
                 for rel in parts[number + 1]:
@@ -98,13 +100,14 @@ class ProcessPool:
                 shares[owner + 1].append(rel)
         for number, extra in enumerate(partition(loose, len(shares), self._size)):
             shares[number].extend(extra)
+        sent = []
         for number, (_, conn) in enumerate(self.children):
             theirs = {rel for rel, owner in self.owner.items() if owner == number}
             packed = self.store.packed([r for r in self.store.heads if r not in theirs])
-            conn.send(("rules", packed, shares[number + 1]))
+            sent.append(self._send(conn, ("rules", packed, shares[number + 1])))
         results = self.local.rules(index, shares[0])
         for number, (_, conn) in enumerate(self.children):
-            reply = self._receive(conn)
+            reply = self._receive(conn) if sent[number] else None
             results.extend(reply if reply is not None else self.local.rules(
                 index, shares[number + 1]))
         return results
@@ -121,12 +124,24 @@ class ProcessPool:
                 child.kill()
         self.children = []
 
+    def _send(self, conn: Connection, message: tuple[Any, ...]) -> bool:
+        """Send work to a child; False (and counted as a failure) when it is gone."""
+        try:
+            conn.send(message)
+        except (OSError, ValueError):
+            self.failures += 1
+            return False
+        return True
+
     def _receive(self, conn: Connection) -> Any:
         try:
             status, payload = conn.recv()
         except (EOFError, OSError):
+            status, payload = "error", None
+        if status != "ok":
+            self.failures += 1
             return None
-        return payload if status == "ok" else None
+        return payload
 
     def _size(self, rel: str) -> int:
         return len(self.project.source(rel).text or "") + 500
