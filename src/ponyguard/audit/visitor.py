@@ -118,21 +118,24 @@ class _Walker:
                 value = getattr(node, name, None)
                 target = inner if name == "body" else scopes
                 if isinstance(value, list):
-                    children.extend((item, target, statement) for item in value
-                                    if isinstance(item, ast.AST))
+                    for item in value:
+                        if isinstance(item, ast.AST):
+                            children.append((item, target, statement))
                 elif isinstance(value, ast.AST):
                     children.append((value, target, statement))
             pending.extend(reversed(children))
 
     def run(self, node: ast.AST, callbacks: list[tuple[Rule, Callback]], scopes: Scopes,
             statement: ast.stmt | None) -> None:
+        ctx = self.ctx
+        findings = self.result.findings
+        ctx._set_current(node, scopes, statement)
         for rule, callback in callbacks:
-            self.ctx._set_current(node, scopes, statement)
             try:
-                self.result.findings.extend(callback(node, self.ctx))
+                findings.extend(callback(node, ctx))
             except RecursionError:
                 self.result.too_deep = True
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the run
                 line = getattr(node, "lineno", "?")
                 self.result.errors.append(
-                    f"{rule.id} failed on {self.ctx.rel}:{line}: {type(exc).__name__}: {exc}")
+                    f"{rule.id} failed on {ctx.rel}:{line}: {type(exc).__name__}: {exc}")
