@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from tests.helpers import assert_finds, assert_silent
+from ponyguard.audit.code.runner import audit_code
+from ponyguard.audit.discovery import discover
+from ponyguard.core.config import Config
+from tests.helpers import assert_finds, assert_silent, write_project
 
 SETTINGS = "SECRET_KEY = 'x'\nMIDDLEWARE = ['django.middleware.security.SecurityMiddleware']\n"
 VIEWS = """\
@@ -190,3 +193,26 @@ def test_method_decorator_on_dispatch_is_a_guard(tmp_path) -> None:
         "class InvoiceExport(View):\n    def get(self, request):\n        pass\n")
     urls = URLS.replace("views.invoice_export", "views.InvoiceExport.as_view()")
     assert_silent(tmp_path, "PG406", _project(views, urls))
+
+
+def test_a_cached_result_follows_changes_to_the_other_views_and_settings(tmp_path) -> None:
+    root, cache = tmp_path / "p", tmp_path / "cache"
+    others = VIEWS.replace(
+        "def invoice_export(request):\n    return render(request, \"export.csv\")\n", "")
+    export = "def invoice_export(request):\n    pass\n"
+    urls = URLS.replace("from . import views\n", "from . import views, exports\n").replace(
+        "views.invoice_export", "exports.invoice_export")
+    write_project(root, _project(others, urls, **{"billing/exports.py": export}))
+
+    def run() -> list[str]:
+        outcome = audit_code(discover(root), Config(cache_dir=cache, select=("PG406",)))
+        return [f.location.path for f in outcome.findings]
+
+    assert run() == ["billing/exports.py"]
+    write_project(root, {"billing/views.py": others.replace("@login_required\n", "")})
+    assert run() == []  # exports.py did not change, but the views around it did
+    write_project(root, {"billing/views.py": others})
+    assert run() == ["billing/exports.py"]
+    write_project(root, {"settings.py": SETTINGS.replace(
+        "]", ", 'django.contrib.auth.middleware.LoginRequiredMiddleware']")})
+    assert run() == []

@@ -62,7 +62,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from ....core.finding import Finding
@@ -70,7 +70,6 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.scope import FunctionNode
-from ...taint.sinks import SQL
 from ...taint.sources import CBV_HANDLERS, is_view_base
 from ._access import (
     LOGIN,
@@ -83,6 +82,19 @@ from ._access import (
     view_access,
 )
 from ._project import django_settings
+from ._querysets import (
+    CHAIN_METHODS,
+    ID_KEY,
+    LOOKUP_METHODS,
+    OWNER_KEYS,
+    Chain,
+    model_name,
+    queryset_chain,
+    request_source,
+    scopes,
+    unscoped,
+    user_in,
+)
 
 rule = Rule("PG407", "idor-unscoped-lookup",
             "An object is looked up by a request-supplied id without an owner filter",
@@ -91,28 +103,8 @@ rule = Rule("PG407", "idor-unscoped-lookup",
 GET_OBJECT_NAMES = frozenset({"get_object_or_404", "get_list_or_404"})
 GET_OBJECT = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404",
                         "rest_framework.generics.get_object_or_404"})
-LOOKUP_METHODS = frozenset({"get", "filter", "get_or_404", "in_bulk"})
-CHAIN_METHODS = frozenset({
-    "all", "filter", "exclude", "get", "select_related", "prefetch_related", "only", "defer",
-    "using", "order_by", "annotate", "distinct", "select_for_update", "first", "last",
-    "values", "values_list", "update", "delete", "exists", "count", "in_bulk",
-})
-MANAGERS = frozenset({"objects", "_default_manager", "_base_manager", "all_objects"})
-CONVERTERS = frozenset({"int", "str", "float", "uuid.UUID", "decimal.Decimal"})
-ID_KEY = re.compile(r"(pk|id|uuid|slug|[a-z0-9_]+_(id|pk|uuid))(__(exact|iexact|in))?")
-OWNER_KEYS = frozenset({
-    "user", "users", "owner", "owners", "author", "creator", "created_by", "uploaded_by",
-    "customer", "account", "member", "members", "tenant", "organization", "organisation",
-    "org", "team", "company", "client", "patient", "employee", "profile", "person", "buyer",
-    "seller", "recipient", "sender", "participants", "workspace", "household",
-})
-PUBLIC_KEYS = re.compile(r"public|publish|visible|shared|listed")
 CAPABILITY = re.compile(r"token|sign|secret|hash|uidb64|nonce|otp|share|api_?key|\bkey\b")
 """Ids that are themselves the credential (an invitation token, a signed value)."""
-DATA_ATTRS = frozenset({"GET", "POST", "data", "query_params", "FILES", "COOKIES", "META",
-                        "headers", "body", "path", "path_info", "kwargs", "resolver_match",
-                        "method", "session"})
-"""Request attributes that are not the current user or tenant."""
 OVERRIDES = ("get_object", "dispatch", "has_permission", "test_func",
              "check_object_permissions", "has_object_permission")
 """Methods whose override in the project may check ownership: the view is not judged."""
@@ -136,19 +128,6 @@ BY_HAND = frozenset({"has_perm", "has_perms", "is_staff", "is_superuser",
 FIX = ("Scope the lookup to the current user: get_object_or_404(Model, pk=pk, "
        "owner=request.user) or request.user.<related>.get(pk=pk); in a class-based view "
        "override get_queryset() to filter by self.request.user.")
-
-
-@dataclass
-class Chain:
-    """A queryset expression: its root (``Model.objects``…) and the calls made on it."""
-
-    root: ast.expr | None
-    model: ast.expr | None = None
-    calls: list[tuple[str, ast.Call]] = field(default_factory=list)
-    """Outermost first; only the calls written in the expression itself (not those of a
-    queryset variable it starts from, which were judged where they were written)."""
-    scoped: bool = False
-    """The root or a filter already limits the queryset to the user's objects."""
 
 
 # --- function views and view methods ------------------------------------------------------
@@ -196,7 +175,7 @@ def _check_lookup(top: ast.Call, statement: ast.stmt, func: FunctionNode,
         if method in LOOKUP_METHODS:
             keys.extend((k.arg, k.value) for k in call.keywords if k.arg is not None)
     supplied = [(key, src) for key, value in keys
-                if (src := _request_source(value, ctx, func, 0)) is not None]
+                if (src := request_source(value, ctx, func, 0)) is not None]
     found = next(((key, src) for key, src in supplied if ID_KEY.fullmatch(key)), None)
     if found is None or CAPABILITY.search(f"{found[0]} {found[1]}"):
         return
@@ -208,7 +187,7 @@ def _check_lookup(top: ast.Call, statement: ast.stmt, func: FunctionNode,
     if _checked_after(func, targets, statement.lineno):
         return
     cls = ctx.enclosing_class(func)
-    model = _model_name(chain, ctx, ctx.function_qualname(cls) if cls else "") \
+    model = model_name(chain, ctx, ctx.function_qualname(cls) if cls else "") \
         or ctx.snippet(chain.model)
     confidence = _confidence(model, ctx)
     if confidence is None:
@@ -229,148 +208,15 @@ def _lookup(top: ast.Call, ctx: FileContext) -> tuple[Chain | None, str]:
     """The queryset chain a call looks objects up in, and how to name the call."""
     callee = ctx.qualname(top.func) or ""
     if callee in GET_OBJECT and top.args:
-        chain = _chain(top.args[0], ctx, 0)
+        chain = queryset_chain(top.args[0], ctx, 0)
         chain.calls.append(("get", top))
-        chain.scoped = chain.scoped or _scopes(top, ctx)
+        chain.scoped = chain.scoped or scopes(top, ctx)
         return chain, f"{short_name(callee)}({ctx.snippet(top.args[0], 30)}, ...)"
     if isinstance(top.func, ast.Attribute) and top.func.attr in CHAIN_METHODS:
-        chain = _chain(top, ctx, 0)
+        chain = queryset_chain(top, ctx, 0)
         if any(method in LOOKUP_METHODS for method, _ in chain.calls):
             return chain, f"`{ctx.snippet(top, 50)}`"
     return None, ""
-
-
-def _chain(expr: ast.expr, ctx: FileContext, depth: int) -> Chain:
-    calls: list[tuple[str, ast.Call]] = []
-    node = expr
-    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-            and node.func.attr in CHAIN_METHODS:
-        calls.append((node.func.attr, node))
-        node = node.func.value
-    chain = Chain(node, calls=calls)
-    scoping = [call for method, call in calls if method in ("filter", "get")]
-    if any(_scopes(call, ctx) for call in scoping):
-        chain.scoped = True
-    if isinstance(node, ast.Attribute) and node.attr in MANAGERS:
-        chain.model = node.value
-        chain.scoped = chain.scoped or _mentions_user(node.value, ctx, 0)
-    elif isinstance(node, (ast.Name, ast.Attribute)) and _is_model(node, ctx):
-        chain.model = node
-    elif isinstance(node, ast.Name) and depth < 3:
-        bound = ctx.assigned_value(node)
-        if bound is not None:
-            inner = _chain(bound, ctx, depth + 1)
-            inner.calls = calls
-            inner.scoped = inner.scoped or chain.scoped
-            return inner
-    elif node is not None and _mentions_user(node, ctx, 0):
-        chain.scoped = True
-    return chain
-
-
-def _is_model(node: ast.expr, ctx: FileContext) -> bool:
-    """A class name: a project model, or a capitalised imported name."""
-    dotted = ctx.qualname(node)
-    if dotted is None:
-        return False
-    if ctx.index.cls(dotted) is not None:
-        return True
-    return short_name(dotted)[:1].isupper() and "." in dotted
-
-
-def _scopes(call: ast.Call, ctx: FileContext) -> bool:
-    """``filter(owner=request.user)``, ``filter(team__members=user)``, ``Q(user=...)``,
-    ``filter(is_public=True)``: the call limits the rows to the user's (or public) ones."""
-    for keyword in call.keywords:
-        if keyword.arg is None:
-            return True
-        first = keyword.arg.split("__", 1)[0]
-        if PUBLIC_KEYS.search(keyword.arg) or _mentions_user(keyword.value, ctx, 0):
-            return True
-        if first.removesuffix("_id") in OWNER_KEYS and not ID_KEY.fullmatch(keyword.arg) \
-                and not _is_request_data(keyword.value, ctx):
-            return True
-    return any(_mentions_user(arg, ctx, 0) for arg in call.args)
-
-
-def _is_request_data(expr: ast.expr, ctx: FileContext) -> bool:
-    """A value from the request (a URL argument, whatever its converter, included)."""
-    func = ctx.enclosing_function(expr)
-    if func is not None and _request_source(expr, ctx, func, 0) is not None:
-        return True
-    return any(isinstance(n, ast.Attribute) and n.attr in ("GET", "POST", "data", "kwargs")
-               for n in ast.walk(expr)) or ctx.flow(expr, SQL).tainted
-
-
-def _mentions_user(expr: ast.expr, ctx: FileContext, depth: int) -> bool:
-    """Whether ``expr`` refers to the current user or tenant (``request.user``, a ``user``
-    variable, ``request.organization`` set by a middleware)."""
-    for node in ast.walk(expr):
-        if isinstance(node, ast.Attribute) and node.attr in ("user", "user_id"):
-            return True
-        if isinstance(node, ast.Attribute) and node.attr not in DATA_ATTRS \
-                and _is_request(node.value):
-            return True
-        if isinstance(node, ast.Name):
-            if "user" in node.id.lower():
-                return True
-            bound = ctx.assigned_value(node) if depth < 2 else None
-            if bound is not None and _mentions_user(bound, ctx, depth + 1):
-                return True
-    return False
-
-
-def _is_request(node: ast.expr) -> bool:
-    return isinstance(node, ast.Name) and node.id == "request" or \
-        isinstance(node, ast.Attribute) and node.attr == "request"
-
-
-def _request_source(expr: ast.expr, ctx: FileContext, func: FunctionNode,
-                    depth: int) -> str | None:
-    """How an id comes from the request (URL argument, query string, body), or None.
-
-    Unlike taint flows, ``int()`` and ``<int:pk>`` do not make an id safe here: a valid
-    integer is exactly what an IDOR needs.
-    """
-    if depth > 4:
-        return None
-    if isinstance(expr, ast.Call) and expr.args and ctx.qualname(expr.func) in CONVERTERS:
-        return _request_source(expr.args[0], ctx, func, depth + 1)
-    if isinstance(expr, ast.Name):
-        args = func.args
-        params = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
-        handler = ctx.enclosing_class(func) is None or func.name in CBV_HANDLERS
-        if handler and expr.id in params and expr.id not in ("self", "cls", "request") \
-                and params.index(expr.id) > 0:
-            return f"URL argument `{expr.id}`"
-        bound = ctx.assigned_value(expr)
-        if bound is not None:
-            found = _request_source(bound, ctx, func, depth + 1)
-            if found is not None:
-                return f"{found} (via `{expr.id}`)" if " via " not in found else found
-    key = _url_kwarg(expr)
-    if key is not None:
-        return f"URL argument `{key}`"
-    flow = ctx.flow(expr, SQL)
-    if not flow.tainted or flow.source is None or flow.source.startswith("form field"):
-        return None
-    return flow.source
-
-
-def _url_kwarg(expr: ast.expr) -> str | None:
-    """``self.kwargs["pk"]``, ``self.kwargs.get("pk")``, ``kwargs["pk"]``."""
-    base: ast.expr | None = None
-    key: ast.expr | None = None
-    if isinstance(expr, ast.Subscript):
-        base, key = expr.value, expr.slice
-    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) \
-            and expr.func.attr == "get" and expr.args:
-        base, key = expr.func.value, expr.args[0]
-    is_kwargs = isinstance(base, ast.Attribute) and base.attr == "kwargs" or \
-        isinstance(base, ast.Name) and base.id == "kwargs"
-    if is_kwargs and isinstance(key, ast.Constant) and isinstance(key.value, str):
-        return key.value
-    return None
 
 
 def _guard(ctx: FileContext, func: FunctionNode) -> Access | None:
@@ -459,31 +305,27 @@ def _assigned_names(statement: ast.stmt) -> set[str]:
 
 def _checked_after(func: FunctionNode, names: set[str], line: int) -> bool:
     """An ownership check on the looked-up object: ``if obj.owner != request.user: raise``,
-    ``if not obj.can_view(request.user)``, ``can_edit(request.user, obj)``."""
+    ``if not obj.can_view(request.user)``, ``can_edit(request.user, obj)``, or a later
+    filter on the user or tenant (``self.queryset.filter(space=self.request.space)``)."""
     if not names:
         return False
     for node in ast.walk(func):
         if getattr(node, "lineno", 0) < line:
             continue
         if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
-            if _refers(node.test, names) and _user_in(node.test):
+            if _refers(node.test, names) and user_in(node.test):
                 return True
         elif isinstance(node, ast.Call):
             parts = [*node.args, *(k.value for k in node.keywords)]
             if isinstance(node.func, ast.Attribute):
                 parts.append(node.func.value)
-            if any(_refers(p, names) for p in parts) and any(_user_in(p) for p in parts):
+            if any(_refers(p, names) for p in parts) and any(user_in(p) for p in parts):
                 return True
     return False
 
 
 def _refers(expr: ast.AST, names: set[str]) -> bool:
     return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(expr))
-
-
-def _user_in(expr: ast.AST) -> bool:
-    return any(isinstance(n, ast.Attribute) and n.attr in ("user", "user_id")
-               or isinstance(n, ast.Name) and "user" in n.id.lower() for n in ast.walk(expr))
 
 
 def _confidence(model: str, ctx: FileContext) -> Confidence | None:
@@ -571,35 +413,15 @@ def _single_object_base(view: str, ctx: FileContext) -> str | None:
     return None
 
 
-def _unscoped(chain: Chain) -> bool:
-    """``Model.objects.all()``/``.select_related(...)``: every call has literal arguments."""
-    if chain.model is None or chain.scoped:
-        return False
-    for _, call in chain.calls:
-        for arg in (*call.args, *(k.value for k in call.keywords)):
-            if not all(isinstance(n, (ast.Constant, ast.List, ast.Tuple, ast.Load))
-                       for n in ast.walk(arg)):
-                return False
-    return True
-
-
-def _model_name(chain: Chain, ctx: FileContext, view: str) -> str | None:
-    if chain.model is None:
-        return None
-    if isinstance(chain.model, ast.Attribute) and chain.model.attr == "model":
-        return ctx.index.class_attr(view, "model")
-    return ctx.qualname(chain.model) or ctx.snippet(chain.model)
-
-
 def _get_queryset(method: FunctionNode, ctx: FileContext,
                   view: str) -> tuple[ast.AST, str, str] | None:
     """``get_queryset()`` that returns ``Model.objects.all()`` on every path."""
     returns = [n for n in ast.walk(method) if isinstance(n, ast.Return) and n.value is not None]
-    chains = [(r, _chain(r.value, ctx, 0)) for r in returns if r.value is not None]
-    if not chains or not all(_unscoped(chain) for _, chain in chains):
+    chains = [(r, queryset_chain(r.value, ctx, 0)) for r in returns if r.value is not None]
+    if not chains or not all(unscoped(chain) for _, chain in chains):
         return None
     where, chain = chains[0]
-    model = _model_name(chain, ctx, view)
+    model = model_name(chain, ctx, view)
     if model is None:
         return None
     snippet = ctx.snippet(where.value, 50) if where.value is not None else ""
@@ -614,9 +436,9 @@ def _declared(node: ast.ClassDef, ctx: FileContext,
                 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)}
     if "queryset" in assigned:
         statement = assigned["queryset"]
-        chain = _chain(statement.value, ctx, 0)
-        model = _model_name(chain, ctx, view)
-        if not _unscoped(chain) or model is None:
+        chain = queryset_chain(statement.value, ctx, 0)
+        model = model_name(chain, ctx, view)
+        if not unscoped(chain) or model is None:
             return None
         return statement, model, f"`queryset = {ctx.snippet(statement.value, 50)}`"
     if "model" in assigned:
