@@ -58,6 +58,8 @@ def audit_templates(
     """
     rules = [rule for rule in REGISTRY.with_target(TARGET) if rule_selected(rule, config)]
     outcome = TemplateOutcome()
+    if not rules:
+        return outcome  # nothing would look at the templates: do not read them
     for rel, path in template_paths(project, template_dirs):
         template = read_template(path, rel)
         if isinstance(template, Unreadable):
