@@ -1,6 +1,7 @@
 """Shop: function views. Every unsafe line has a safe look-alike next to it."""
 
 import os
+import shlex
 import subprocess
 
 import requests
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape, format_html
@@ -60,7 +62,16 @@ def order_filter(request):
     picked = {LOOKUPS[k]: v for k, v in request.GET.items() if k in LOOKUPS}
     safe = mine.filter(**picked)
     by_status = mine.filter(Q(status=request.GET.get("status", "new")))
-    return JsonResponse({"raw": raw.count(), "safe": safe.count(), "status": by_status.count()})
+    filters = {}
+    for key, value in request.GET.items():
+        filters[key] = value
+    looped = mine.filter(Q(**filters))
+    limit = request.GET.get("min", "0")
+    pricey = mine.annotate(p=RawSQL("SELECT price FROM shop_product WHERE price > %s" % limit, ()))
+    pricey_param = mine.annotate(p=RawSQL("SELECT price FROM shop_product WHERE price > %s",
+                                          (limit,)))
+    return JsonResponse({"raw": raw.count(), "safe": safe.count(), "status": by_status.count(),
+                         "looped": looped.count(), "pricey": pricey.count() + pricey_param.count()})
 
 
 @login_required
@@ -103,6 +114,8 @@ def continue_shopping(request):
 def thumbnail(request):
     name = request.POST["file"]
     os.system(f"convert uploads/{name} -resize 200x200 thumbs/{name}")
+    subprocess.run("gzip " + name, shell=True)
+    subprocess.run("gzip " + shlex.quote(name), shell=True)
     subprocess.run(["convert", os.path.basename(name), "-resize", "200x200", "out.png"],
                    check=True)
     return HttpResponse(status=204)
