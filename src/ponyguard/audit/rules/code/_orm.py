@@ -62,6 +62,24 @@ def code_defined(expr: ast.expr, flow: Flow, ctx: FileContext) -> bool:
                                  or METADATA.search(flow.source or ""))
 
 
+def is_manager_chain(receiver: ast.expr, ctx: FileContext, methods: frozenset[str], *,
+                     related: bool = False) -> bool:
+    """``Model.objects``/``_default_manager``/``_base_manager``, optionally followed by calls of
+    ``methods`` (``Model.objects.filter(...)``); with ``related``, ``obj.items_set`` too."""
+    node = receiver
+    while True:
+        if isinstance(node, ast.Attribute):
+            if node.attr in MANAGER_HINTS or (related and node.attr.endswith("_set")):
+                return True
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in methods:
+            node = node.func.value
+        else:
+            dotted = ctx.qualname(receiver) or ""
+            return any(f".{hint}" in dotted for hint in MANAGER_HINTS)
+
+
 def is_queryset(receiver: ast.expr, ctx: FileContext, depth: int = 0) -> bool:
     """``Model.objects``, ``Model._default_manager``, ``qs``/``queryset`` variables and
     attributes, ``self.get_queryset()``, queryset method chains and variables bound to one."""

@@ -172,16 +172,15 @@ def is_user_model(expr: ast.expr | None, ctx: FileContext) -> bool:
         return False
     if name in USER_MODELS or name.endswith("settings.AUTH_USER_MODEL"):
         return True
-    pending, seen = [name], 0
-    while pending and seen < 8:
-        facts = ctx.index.cls(pending.pop(0))
-        seen += 1
-        if facts is None:
-            continue
-        if any(base.rsplit(".", 1)[-1] in USER_BASES for base in facts.bases):
-            return True
-        pending.extend(facts.bases)
-    return False
+    return any(base.rsplit(".", 1)[-1] in USER_BASES for base in project_bases(name, ctx))
+
+
+def project_bases(name: str, ctx: FileContext) -> Iterator[str]:
+    """The base classes named by ``name`` and by each of its project ancestors."""
+    for owner in ctx.index.mro(name):
+        facts = ctx.index.cls(owner)
+        if facts is not None:
+            yield from facts.bases
 
 
 def model_label(expr: ast.expr | None) -> str:

@@ -49,7 +49,8 @@ from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.flow import SAFE_FLOW, Flow
 from ...taint.sinks import ORM_KWARGS
-from ._shapes import statements
+from ._orm import is_manager_chain
+from ._shapes import project_bases, statements
 from ._support import report
 
 rule = Rule("PG405", "mass-assignment", "Request data chooses the model fields written",
@@ -57,7 +58,6 @@ rule = Rule("PG405", "mass-assignment", "Request data chooses the model fields w
 
 WRITES = frozenset({"create", "update", "get_or_create", "update_or_create"})
 DEFAULTS = frozenset({"defaults", "create_defaults"})
-MANAGER_HINTS = ("objects", "_default_manager", "_base_manager")
 QUERYSET_METHODS = frozenset({"all", "filter", "exclude", "using", "select_related",
                               "prefetch_related", "select_for_update", "get_queryset", "none"})
 DJANGO_MODELS = frozenset({"django.contrib.auth.models.User", "django.contrib.auth.models.Group",
@@ -277,18 +277,7 @@ def _worst(flows: Iterable[Flow]) -> Flow:
 
 def _is_manager(receiver: ast.expr, ctx: FileContext) -> bool:
     """``Model.objects``, ``Model._default_manager``, ``obj.items_set``, a queryset chain."""
-    node = receiver
-    while True:
-        if isinstance(node, ast.Attribute):
-            if node.attr in MANAGER_HINTS or node.attr.endswith("_set"):
-                return True
-            node = node.value
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in QUERYSET_METHODS:
-            node = node.func.value
-        else:
-            dotted = ctx.qualname(receiver) or ""
-            return any(f".{hint}" in dotted for hint in MANAGER_HINTS)
+    return is_manager_chain(receiver, ctx, QUERYSET_METHODS, related=True)
 
 
 def _is_instance_dict(receiver: ast.expr, ctx: FileContext) -> bool:
@@ -305,14 +294,5 @@ def _is_model_class(func: ast.expr, ctx: FileContext) -> bool:
         return False
     if name in DJANGO_MODELS:
         return True
-    pending, seen = [name], 0
-    while pending and seen < 8:
-        facts = ctx.index.cls(pending.pop(0))
-        seen += 1
-        if facts is None:
-            continue
-        for base in facts.bases:
-            if base in MODEL_BASES or base.startswith("django.contrib.auth.models.Abstract"):
-                return True
-            pending.append(base)
-    return False
+    return any(base in MODEL_BASES or base.startswith("django.contrib.auth.models.Abstract")
+               for base in project_bases(name, ctx))

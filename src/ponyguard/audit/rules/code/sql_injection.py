@@ -47,6 +47,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import SQL
+from ._orm import is_manager_chain
 from ._support import argument, keyword, report
 
 rule = Rule("PG201", "sql-injection", "SQL built from request data", Severity.CRITICAL,
@@ -54,7 +55,6 @@ rule = Rule("PG201", "sql-injection", "SQL built from request data", Severity.CR
 
 RAW_SQL = frozenset({"django.db.models.expressions.RawSQL", "django.db.models.RawSQL"})
 CURSOR_NAMES = frozenset({"cursor", "cur", "curs", "c", "conn", "connection", "db"})
-MANAGER_HINTS = ("objects", "_default_manager", "_base_manager")
 QUERYSET_METHODS = frozenset({"all", "filter", "exclude", "using", "order_by", "values",
                               "annotate", "select_related", "prefetch_related", "distinct",
                               "get_queryset", "none", "defer", "only"})
@@ -100,18 +100,7 @@ def _is_cursor(receiver: ast.expr, ctx: FileContext) -> bool:
 
 def _is_queryset(receiver: ast.expr, ctx: FileContext) -> bool:
     """``Model.objects``, ``Model._default_manager``, or a queryset method chain."""
-    node = receiver
-    while True:
-        if isinstance(node, ast.Attribute):
-            if node.attr in MANAGER_HINTS:
-                return True
-            node = node.value
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in QUERYSET_METHODS:
-            node = node.func.value
-        else:
-            dotted = ctx.qualname(receiver) or ""
-            return any(f".{hint}" in dotted for hint in MANAGER_HINTS)
+    return is_manager_chain(receiver, ctx, QUERYSET_METHODS)
 
 
 def _parts(value: ast.expr | None) -> list[ast.expr]:
