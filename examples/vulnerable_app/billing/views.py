@@ -38,6 +38,19 @@ class InvoiceDetail(LoginRequiredMixin, DetailView):
     template_name = "billing/invoice_detail.html"
 
 
+class InvoiceSearch(LoginRequiredMixin, ListView):
+    template_name = "billing/invoice_search.html"
+
+    def get_queryset(self):
+        return Invoice.objects.filter(owner=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["query"] = self.request.GET.get("q", "")
+        context["page_size"] = int(self.request.GET.get("size", "20"))
+        return context
+
+
 class OwnInvoiceUpdate(LoginRequiredMixin, UpdateView):
     form_class = InvoiceNotesForm
     template_name = "billing/invoice_form.html"

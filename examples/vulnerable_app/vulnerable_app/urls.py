@@ -38,6 +38,7 @@ urlpatterns = [
     path("preview/checked/", shop.image_preview_checked, name="preview-checked"),
     path("invoices/", billing.InvoiceList.as_view(), name="invoices"),
     path("invoices/<int:pk>/", billing.InvoiceDetail.as_view(), name="invoice"),
+    path("invoices/search/", billing.InvoiceSearch.as_view(), name="invoice-search"),
     path("invoices/<int:pk>/edit/", billing.OwnInvoiceUpdate.as_view(), name="invoice-edit"),
     path("invoices/new/", billing.InvoiceCreate.as_view(), name="invoice-new"),
     path("invoices/import/", billing.InvoiceImport.as_view(), name="invoice-import"),

@@ -15,6 +15,7 @@ from ..core.finding import Finding
 from ..core.pipeline import Collected, finish, rule_selected
 from ..core.registry import load_rules
 from ..core.result import RunResult
+from .code.renders import RenderRecord
 
 __all__ = ["audit_project"]
 
@@ -52,7 +53,8 @@ def _audit(root: Path, config: Config) -> RunResult:
     settings_selected = any(rule_selected(r, config) for r in registry.with_target("settings"))
     if settings_selected:
         collected.errors.extend(outcome.errors)
-    code = audit_code(project, config)
+    link = any(rule_selected(r, config) for r in registry.with_target("template"))
+    code = audit_code(project, config, link_templates=link)
     collected.findings.extend(_new_file_notes(outcome.findings, code.findings))
     collected.errors.extend(code.errors)
     files = list(dict.fromkeys([*outcome.files, *code.files]))
@@ -61,8 +63,10 @@ def _audit(root: Path, config: Config) -> RunResult:
 
     # Templates (PG3xx template rules, PG008): see audit/templates/analyse.py.
     from .templates import audit_templates
+    from .templates.dirs import template_dirs
 
-    templates = audit_templates(project, config)
+    templates = audit_templates(project, config, rendered=_rendered(code.renders),
+                                template_dirs=template_dirs(project, outcome.files))
     collected.findings.extend(templates.findings)
     collected.files_audited += len(templates.files)
 
@@ -75,6 +79,17 @@ def _audit(root: Path, config: Config) -> RunResult:
         return text if text is not None and "ponyguard" in text else None
 
     return finish(collected, config, text_of, suppression_files=[*files, *templates.files])
+
+
+def _rendered(renders: list[RenderRecord]) -> dict[str, dict[str, str]]:
+    """Template name → tainted context variable → where from, over every render seen."""
+    rendered: dict[str, dict[str, str]] = {}
+    for names, variables in renders:
+        for name in names:
+            context = rendered.setdefault(name, {})
+            for variable, origin in variables:
+                context.setdefault(variable, origin)
+    return rendered
 
 
 def _new_file_notes(settings: list[Finding], code: list[Finding]) -> list[Finding]:

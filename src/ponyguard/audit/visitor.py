@@ -15,14 +15,37 @@ than the analysis can follow) is not a rule's bug: the runner adds a note for th
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from ..core.finding import Finding
-from ..core.rule import Callback, Rule
+from ..core.rule import Rule
 from .context import FileContext, Scopes
 
-DispatchTable = dict[type, list[tuple[Rule, Callback]]]
+
+class _Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+DispatchTable = dict[type, list[tuple[_Named, Callable[..., Iterable[Any]]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Collector:
+    """A callback that gathers facts rather than findings (see :func:`add_collector`)."""
+
+    id: str
+
+
+def add_collector(table: DispatchTable, kind: type, name: str,
+                  callback: Callable[..., Iterable[Any]]) -> None:
+    """Also call ``callback(node, ctx)`` on nodes of ``kind``; what it yields is kept in
+    :attr:`VisitResult.collected` instead of the findings."""
+    collector = Collector(name)
+    for concrete in _concrete(kind):
+        table.setdefault(concrete, []).append((collector, callback))
 
 
 def is_code_rule(rule: Rule) -> bool:
@@ -56,6 +79,8 @@ def _concrete(target: type) -> list[type]:
 @dataclass
 class VisitResult:
     findings: list[Finding] = field(default_factory=list)
+    collected: list[Any] = field(default_factory=list)
+    """What collectors yielded (facts, not findings), in walk order."""
     errors: list[str] = field(default_factory=list)
     too_deep: bool = False
     """Some expression nests deeper than the analysis can follow (the rest was audited)."""
@@ -125,14 +150,16 @@ class _Walker:
                     children.append((value, target, statement))
             pending.extend(reversed(children))
 
-    def run(self, node: ast.AST, callbacks: list[tuple[Rule, Callback]], scopes: Scopes,
+    def run(self, node: ast.AST, callbacks: list[tuple[_Named, Callable[..., Iterable[Any]]]],
+            scopes: Scopes,
             statement: ast.stmt | None) -> None:
         ctx = self.ctx
-        findings = self.result.findings
+        findings, collected = self.result.findings, self.result.collected
         ctx._set_current(node, scopes, statement)
         for rule, callback in callbacks:
             try:
-                findings.extend(callback(node, ctx))
+                (collected if isinstance(rule, Collector) else findings).extend(
+                    callback(node, ctx))
             except RecursionError:
                 self.result.too_deep = True
             except Exception as exc:  # noqa: BLE001 - one rule's bug must not lose the run

@@ -69,8 +69,8 @@ def test_templates_count_as_audited_files_and_bom_and_crlf(tmp_path) -> None:
 def test_context_taint_raises_confidence(tmp_path) -> None:
     load_rules()
     write_project(tmp_path, {"app/templates/app/s.html": "<p>{{ q.text|safe }}{{ y|safe }}</p>"})
-    taint = {"app/templates/app/s.html": {"q": "request.GET['q'] in app/views.py:4"}}
-    outcome = audit_templates(discover(tmp_path), Config(), context_taint=taint)
+    taint = {"app/s.html": {"q": "request.GET['q'] in app/views.py:4"}}
+    outcome = audit_templates(discover(tmp_path), Config(), rendered=taint)
     high, medium = sorted((f for f in outcome.findings if f.rule.id == "PG302"),
                           key=lambda f: f.location.column)
     assert str(high.confidence) == "high" and "request.GET['q'] in app/views.py:4" in high.message

@@ -53,7 +53,7 @@ WSGI_APPLICATION = "vulnerable_app.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "site_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -29,8 +29,9 @@ from ..discovery import Project
 from ..visitor import is_code_rule
 from .cache import CodeCache, Stored, engine_fingerprint
 from .index import ProjectIndex
+from .renders import RenderRecord
 from .store import FactsStore
-from .work import Analyzer, FileResult, no_gc, to_finding
+from .work import RENDERS, Analyzer, FileResult, no_gc, to_finding
 from .workers import LocalPool, Pool, ProcessPool
 
 PARALLEL_MIN_BYTES = 300_000
@@ -49,6 +50,8 @@ class CodeOutcome:
     errors: list[str] = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
     """Counts and timings (files, parsed, cached, processes, seconds per phase)."""
+    renders: list[RenderRecord] = field(default_factory=list)
+    """Templates the views render and their tainted context variables (when linking)."""
 
 
 def code_files(project: Project) -> list[str]:
@@ -74,19 +77,25 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def audit_code(project: Project, config: Config, processes: int | None = None) -> CodeOutcome:
-    """Run the selected code rules over the project (``processes``: None to decide)."""
+def audit_code(project: Project, config: Config, processes: int | None = None, *,
+               link_templates: bool = False) -> CodeOutcome:
+    """Run the selected code rules over the project (``processes``: None to decide).
+
+    ``link_templates`` also collects which templates the views render with request data in
+    their context (:attr:`CodeOutcome.renders`), even when no code rule is selected.
+    """
     with no_gc():
-        return _audit_code(project, config, processes)
+        return _audit_code(project, config, processes, link_templates)
 
 
-def _audit_code(project: Project, config: Config, processes: int | None) -> CodeOutcome:
+def _audit_code(project: Project, config: Config, processes: int | None,
+                link_templates: bool) -> CodeOutcome:
     rules = [r for r in load_rules() if is_code_rule(r) and rule_selected(r, config)]
     outcome = CodeOutcome()
-    if not rules:
+    if not rules and not link_templates:
         return outcome
     started = time.perf_counter()
-    rule_ids = tuple(sorted(r.id for r in rules))
+    rule_ids = tuple(sorted(r.id for r in rules)) + ((RENDERS,) if link_templates else ())
     rels = code_files(project)
     digests = {rel: project.source(rel).digest for rel in rels}
     packages = project_packages(project)
@@ -146,6 +155,7 @@ def _audit_code(project: Project, config: Config, processes: int | None) -> Code
         outcome.findings.extend(f for f in (to_finding(rel, item) for item in result.findings)
                                 if f is not None)
         outcome.errors.extend(result.errors)
+        outcome.renders.extend(result.renders)
     outcome.files = rels
     outcome.stats["seconds"] = time.perf_counter() - started
     return outcome

@@ -9,6 +9,7 @@ processes; :func:`to_finding` turns them back into :class:`Finding` objects.
 
 from __future__ import annotations
 
+import ast
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,10 +20,15 @@ from ...core.registry import REGISTRY, load_rules
 from ...core.severity import Confidence, Severity
 from ..context import FileContext
 from ..discovery import Project
-from ..visitor import dispatch_table, visit
+from ..visitor import add_collector, dispatch_table, visit
 from .collect import collect
 from .facts import ModuleFacts
 from .index import Dependency, ProjectIndex
+from .renders import RenderRecord, collect_call, collect_class
+
+RENDERS = "@renders"
+"""Put in an analyser's rule ids to also collect which templates views render, and with what
+(the view↔template link of :mod:`.renders`); it takes part in the cache key like a rule id."""
 
 FindingRecord = tuple[str, str, tuple[int | None, int | None, int | None, int | None], str, str,
                       str, str | None, str | None]
@@ -44,6 +50,7 @@ class FileResult:
     dependencies: tuple[tuple[Dependency, str], ...]
     findings: tuple[FindingRecord, ...]
     errors: tuple[str, ...] = ()
+    renders: tuple[RenderRecord, ...] = ()
 
 
 def record(finding: Finding) -> FindingRecord:
@@ -97,6 +104,9 @@ class Analyzer:
         registry = load_rules()
         rules = [r for r in (registry.get(i) for i in rule_ids) if r is not None]
         self.table = dispatch_table(rules)
+        if RENDERS in rule_ids:
+            add_collector(self.table, ast.Call, RENDERS, collect_call)
+            add_collector(self.table, ast.ClassDef, RENDERS, collect_class)
         self.modules: dict[str, str | None] = {}
         self.own: dict[str, ModuleFacts] = {}
 
@@ -138,4 +148,5 @@ class Analyzer:
                                     if dep != ("file", rel)))
         notes = (problem_finding(PARTLY_DEEP, rel),) if outcome.too_deep else ()
         return FileResult(rel, source.digest, dependencies,
-                          (*(record(f) for f in outcome.findings), *notes), tuple(outcome.errors))
+                          (*(record(f) for f in outcome.findings), *notes), tuple(outcome.errors),
+                          tuple(r.record() for r in outcome.collected))

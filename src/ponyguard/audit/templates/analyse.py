@@ -20,7 +20,7 @@ from ...core.pipeline import rule_selected
 from ...core.registry import REGISTRY
 from ...core.rule import Rule
 from ..discovery import Project
-from .files import TemplateFile, Unreadable, read_template, template_paths
+from .files import TemplateFile, Unreadable, loader_dir, read_template, template_paths
 from .model import HtmlContext
 
 TARGET = "template"
@@ -47,32 +47,70 @@ def audit_templates(
     project: Project,
     config: Config,
     *,
-    context_taint: Mapping[str, Mapping[str, str]] | None = None,
+    rendered: Mapping[str, Mapping[str, str]] | None = None,
     template_dirs: Iterable[str] = (),
 ) -> TemplateOutcome:
     """Run every selected template rule over every template of ``project``.
 
-    ``context_taint`` maps a template's relative path to the variables of its context that
-    carry request data (see :attr:`TemplateFile.context_taint`); ``template_dirs`` are extra
+    ``rendered`` maps a template's loader name (``shop/search.html``) to the variables of its
+    context that the views fill with request data, and where from (see
+    :attr:`TemplateFile.context_taint`; :func:`link_contexts` spreads them to the templates it
+    extends and includes); None when the code was not linked. ``template_dirs`` are extra
     folders (relative to the root, from ``TEMPLATES[...]["DIRS"]``) whose files are templates.
     """
     rules = [rule for rule in REGISTRY.with_target(TARGET) if rule_selected(rule, config)]
     outcome = TemplateOutcome()
     if not rules:
         return outcome  # nothing would look at the templates: do not read them
+    template_dirs = tuple(template_dirs)
     for rel, path in template_paths(project, template_dirs):
         template = read_template(path, rel)
         if isinstance(template, Unreadable):
             outcome.findings.append(_unreadable(template))
             continue
-        if context_taint is not None:
-            template.context_taint = context_taint.get(rel)
+        template.loader_dir = loader_dir(rel, template_dirs)
         outcome.files.append(rel)
         outcome.templates[rel] = template
+    if rendered is not None:
+        link_contexts(outcome.templates.values(), rendered)
     place_child_blocks(outcome.templates.values())
     for template in outcome.templates.values():
         outcome.findings.extend(audit_template(template, rules))
     return outcome
+
+
+def link_contexts(templates: Iterable[TemplateFile],
+                  rendered: Mapping[str, Mapping[str, str]]) -> None:
+    """Set each template's :attr:`~TemplateFile.context_taint` from the views' renders.
+
+    A template sees the context it is rendered with, and so do the templates it extends (the
+    parent renders the child's context) and the ones it includes. Names are loader names, so
+    a name shared by two apps' templates links both (the loader would pick one; which one
+    depends on ``INSTALLED_APPS`` order).
+    """
+    templates = list(templates)
+    by_name: dict[str, list[TemplateFile]] = {}
+    for template in templates:
+        by_name.setdefault(template.name, []).append(template)
+    contexts: dict[str, dict[str, str]] = {
+        name: dict(sorted(variables.items())) for name, variables in rendered.items()}
+    changed = True
+    while changed:
+        changed = False
+        for template in templates:
+            mine = contexts.get(template.name)
+            if not mine:
+                continue
+            for other in (template.extends, *template.includes):
+                if other is None:
+                    continue
+                theirs = contexts.setdefault(other, {})
+                for variable, origin in mine.items():
+                    if variable not in theirs:
+                        theirs[variable] = origin
+                        changed = True
+    for template in templates:
+        template.context_taint = contexts.get(template.name, {})
 
 
 def place_child_blocks(templates: Iterable[TemplateFile]) -> None:

@@ -33,6 +33,10 @@ _DJANGO_ONLY = re.compile(r"\{%\s*load\s")
 _PLAIN_NAME = re.compile(r"(^|[/_.-])(e?mail|subject)([/_.-]|$)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[A-Za-z!/]")
 SCRIPT = HtmlContext("script", tag="script", js=True)
+_REQUEST_DATA = re.compile(
+    r"request\.(?:GET|POST|COOKIES|META|headers|body|path|path_info|get_full_path"
+    r"|get_full_path_info|build_absolute_uri|query_params|data)\b(?:[.\[][\w'\"\]]*)*")
+"""What the client controls, read in a template (``request.user`` is not)."""
 _QUOTED = re.compile(r"""["']([^"']+)["'](?:\s+.*)?""")
 
 
@@ -63,6 +67,12 @@ def template_paths(project: Project, extra_dirs: Iterable[str] = ()) -> Iterator
             yield rel, project.other_files[rel]
 
 
+def loader_dir(rel: str, extra_dirs: Iterable[str]) -> str | None:
+    """The longest ``DIRS`` folder ``rel`` is in (its loader name is the path below it)."""
+    inside = [d.strip("/") for d in extra_dirs if rel.startswith(d.strip("/") + "/")]
+    return max(inside, key=len) if inside else None
+
+
 @dataclass(eq=False)
 class TemplateFile:
     """One template, lexed; what the ``@rule.on("template")`` callbacks receive."""
@@ -78,6 +88,8 @@ class TemplateFile:
     """Filled by the view↔template linking pass: the variables of this template's context
     that carry request data, mapped to a description of where they come from (``"q":
     "request.GET['q'] in shop/views.py:12"``). None when no view rendering it was seen."""
+    loader_dir: str | None = None
+    """The ``TEMPLATES`` ``DIRS`` folder this template was found in, if any."""
 
     @classmethod
     def parse(cls, text: str, rel: str = "templates/<string>.html",
@@ -124,7 +136,10 @@ class TemplateFile:
 
     @property
     def name(self) -> str:
-        """The name a loader finds it by: the path below its ``templates/``/``jinja2/`` folder."""
+        """The name a loader finds it by: the path below its ``templates/``/``jinja2/`` folder
+        (or below the ``DIRS`` folder it was found in)."""
+        if self.loader_dir and self.rel.startswith(self.loader_dir + "/"):
+            return self.rel[len(self.loader_dir) + 1:]
         parts = self.rel.split("/")
         for i in range(len(parts) - 2, -1, -1):
             if parts[i] in TEMPLATE_DIRS:
@@ -138,6 +153,13 @@ class TemplateFile:
             if token.kind is TokenKind.BLOCK and token.tag == "extends":
                 return _literal_name(token)
         return None
+
+    @property
+    def includes(self) -> list[str]:
+        """The literal names this template ``{% include %}``s (they see its context)."""
+        return [name for token in self.tokens
+                if token.kind is TokenKind.BLOCK and token.tag == "include"
+                and (name := _literal_name(token))]
 
     def raw_text_includes(self) -> dict[str, tuple[HtmlContext, str]]:
         """Templates this one ``{% include %}``s inside ``<script>``/``<style>`` raw text."""
@@ -175,8 +197,14 @@ class TemplateFile:
         self.tokens = tuple(with_contexts(self.tokens, initial=(context, where)))
 
     def taint_of(self, expression: Expression | None) -> str | None:
-        """Where the value's root variable comes from, when linking found request data."""
-        if expression is None or not self.context_taint or expression.root is None:
+        """Where the value comes from when it is request data: read from ``request`` in the
+        template itself, or a variable the linking pass saw a view fill from the request."""
+        if expression is None or expression.root is None:
+            return None
+        match = _REQUEST_DATA.match(expression.base)
+        if match:
+            return f"`{match.group()}`"
+        if not self.context_taint:
             return None
         return self.context_taint.get(expression.root)
 

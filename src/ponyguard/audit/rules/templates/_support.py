@@ -1,9 +1,9 @@
 """Helpers shared by the template rules: what a rendered value can hold, confidence, wording.
 
-Without linking views to templates the origin of a template variable is unknown, so the rules
-report at their (medium) default confidence and say so. When the linking pass has filled
-:attr:`TemplateFile.context_taint` and the variable's root is in it, the finding is high
-confidence and names where the request data comes from.
+A variable the template reads from the request (``request.GET.q``), or one whose root the
+view↔template link (:mod:`ponyguard.audit.code.renders`) saw a view fill with request data,
+makes the finding high confidence and names where the data comes from. Otherwise the origin is
+not known, so the rules report at their (medium) default confidence and say so.
 """
 
 from __future__ import annotations
