@@ -71,7 +71,7 @@ def _audit(root: Path, config: Config) -> RunResult:
     collected.files_audited += len(templates.files)
 
     def text_of(rel: str) -> str | None:
-        if rel in templates.templates:
+        if rel in templates.texts:
             return templates.text_of(rel)
         text = project.source(rel).text if rel.endswith(".py") else None
         # Only a file that mentions ponyguard can hold an ignore comment: skip tokenizing

@@ -45,6 +45,44 @@ def test_a_changed_helper_invalidates_the_files_that_used_it(tmp_path) -> None:
     assert stats["rules_run"] == 2, "utils.py itself and views.py, which used its summary"
 
 
+def test_an_edit_that_keeps_the_facts_does_not_invalidate_dependents(tmp_path) -> None:
+    root, cache = tmp_path / "p", tmp_path / "cache"
+    utils = UTILS.format(ret="request.GET['q']")
+    write_project(root, {"app/__init__.py": "", "app/views.py": VIEWS, "app/utils.py": utils})
+    first, _ = run(root, cache)
+    write_project(root, {"app/utils.py": utils + "# a comment\n"})
+    second, stats = run(root, cache)
+    assert second == first and stats["facts_computed"] == 1 and stats["facts_unchanged"] == 1
+    assert stats["rules_run"] == 1, "only utils.py itself"
+    # The next run sees nothing new, and a real change still invalidates views.py.
+    third, stats = run(root, cache)
+    assert third == first and stats["rules_run"] == 0
+    write_project(root, {"app/utils.py": UTILS.format(ret="'constant'") + "# a comment\n"})
+    fourth, stats = run(root, cache)
+    assert fourth == [] and stats["rules_run"] == 2
+
+
+def test_a_rule_that_read_another_files_source_depends_on_its_text(tmp_path) -> None:
+    """PG503 reads the helper's body, not only its facts: any edit of it must invalidate."""
+    from ponyguard.audit.code.cache import CodeCache
+
+    root, cache = tmp_path / "p", tmp_path / "cache"
+    helper = ("import hashlib\n"
+              "def digest(text):\n    return hashlib.md5(text.encode()).hexdigest()\n")
+    views = ("from .helpers import digest\n"
+             "def signup(request, user):\n"
+             "    user.password_hash = digest(request.POST['password'])\n")
+    write_project(root, {"app/__init__.py": "", "app/views.py": views, "app/helpers.py": helper})
+    first, _ = run(root, cache)
+    assert ("PG503", "app/views.py") in {f[:2] for f in first}
+    stored = CodeCache.open(cache).load()
+    dependencies = dict(stored.results["app/views.py"][1].dependencies)
+    assert ("source", "app/helpers.py") in dependencies
+    write_project(root, {"app/helpers.py": helper + "# sha256 some day\n"})
+    _, stats = run(root, cache)
+    assert stats["facts_unchanged"] == 1 and stats["rules_run"] == 2
+
+
 def test_a_new_caller_invalidates_the_callee(tmp_path) -> None:
     root, cache = tmp_path / "p", tmp_path / "cache"
     db = ("from django.db import connection\n"

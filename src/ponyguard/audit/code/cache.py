@@ -4,11 +4,12 @@ Where: ``cache-dir`` in the configuration, ``--cache-dir DIR``, or by default (c
 ``.ponyguard-cache/`` under the audited root; ``--no-cache`` turns it off. The library's
 :func:`~ponyguard.audit.audit_project` caches only when ``Config.cache_dir`` is set.
 
-What: one file, ``code.bin``, holding per module its facts (keyed by the file's digest, its
+What: ``code.bin``, holding per module its facts (keyed by the file's digest, its
 module name and the project's package names) and per file its findings (keyed by the
 digest and the selected code rules, valid while every project fact the analysis consulted
 still has the same answer — see :class:`~ponyguard.audit.code.index.ProjectIndex`). The
 whole file is tied to the engine: ponyguard's version and its own source files.
+``templates.bin`` holds the lexed templates by content (:mod:`ponyguard.audit.templates.cache`).
 
 Safety: the cache lives in the audited tree, which may be untrusted (a pull request). It is
 pickled, so it is authenticated with HMAC-SHA256 under a random key kept outside the tree
@@ -55,41 +56,51 @@ class Stored:
 class CodeCache:
     """One cache directory, authenticated with the user's key."""
 
-    def __init__(self, directory: Path, key: bytes) -> None:
+    def __init__(self, directory: Path, key: bytes, name: str = CACHE_FILE) -> None:
         self.directory = directory
         self.key = key
-        self.path = directory / CACHE_FILE
+        self.path = directory / name
 
     @classmethod
-    def open(cls, directory: Path | None) -> CodeCache | None:
-        """The cache in ``directory``, or None when caching is off or impossible."""
+    def open(cls, directory: Path | None, name: str = CACHE_FILE) -> CodeCache | None:
+        """The cache file ``name`` in ``directory``, or None when caching is off or
+        impossible."""
         if directory is None:
             return None
         key = user_key()
-        return cls(directory, key) if key is not None else None
+        return cls(directory, key, name) if key is not None else None
 
     def load(self) -> Stored:
-        try:
-            raw = self.path.read_bytes()
-        except OSError:
-            return Stored(engine=engine_fingerprint())
-        head, mac, payload = raw[:8], raw[8:40], raw[40:]
-        expected = hmac.new(self.key, payload, hashlib.sha256).digest()
-        if head != MAGIC or not hmac.compare_digest(mac, expected):
-            return Stored(engine=engine_fingerprint())
-        try:
-            stored = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - authenticated but from an incompatible version
-            return Stored(engine=engine_fingerprint())
+        stored = self.load_payload()
         if not isinstance(stored, Stored) or stored.engine != engine_fingerprint():
             return Stored(engine=engine_fingerprint())
         return stored
 
     def save(self, stored: Stored) -> None:
+        self.save_payload(stored)
+
+    def load_payload(self) -> object | None:
+        """The authenticated, unpickled content of :attr:`path`, or None."""
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return None
+        head, mac, payload = raw[:8], raw[8:40], raw[40:]
+        expected = hmac.new(self.key, payload, hashlib.sha256).digest()
+        if head != MAGIC or not hmac.compare_digest(mac, expected):
+            return None
+        try:
+            content: object = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - authenticated but from an incompatible version
+            return None
+        return content
+
+    def save_payload(self, content: object) -> None:
+        """Write ``content`` to :attr:`path` atomically, authenticated; failures are ignored."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._mark()
-            payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
             mac = hmac.new(self.key, payload, hashlib.sha256).digest()
             handle, temp = tempfile.mkstemp(dir=self.directory, prefix=".code-", suffix=".tmp")
             try:

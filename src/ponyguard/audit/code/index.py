@@ -20,8 +20,8 @@ from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Route, Ur
 from .store import FactsStore
 
 Dependency = tuple[str, str]
-"""``("file", rel)``, ``("module", dotted)``, ``("callers", dotted)``, ``("class-name", name)``
-or ``("routes", "")``."""
+"""``("file", rel)`` (its facts), ``("source", rel)`` (its text), ``("module", dotted)``,
+``("callers", dotted)``, ``("class-name", name)`` or ``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
@@ -89,6 +89,8 @@ class ProjectIndex:
         kind, key = dependency
         heads = self.store.heads
         if kind == "file":
+            return heads[key].version if key in heads else ""
+        if kind == "source":
             return heads[key].digest if key in heads else ""
         if kind == "module":
             return self.modules.get(key, "")
@@ -98,7 +100,7 @@ class ProjectIndex:
             rels = sorted({rel for rel, _ in self._class_names().get(key, ())})
         else:
             rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
-        text = "\n".join(f"{rel}:{heads[rel].digest}" for rel in rels)
+        text = "\n".join(f"{rel}:{heads[rel].version}" for rel in rels)
         return hashlib.sha256(text.encode()).hexdigest()[:20]
 
     # --- modules and definitions ----------------------------------------------------------
@@ -106,6 +108,11 @@ class ProjectIndex:
     def facts(self, rel: str) -> ModuleFacts | None:
         self._note(("file", rel))
         return self.store.facts(rel)
+
+    def note_source(self, rel: str) -> None:
+        """Record that a result read ``rel``'s source itself, not only its facts (so any
+        edit of that file invalidates it)."""
+        self._note(("source", rel))
 
     def module_facts(self, dotted: str) -> ModuleFacts | None:
         """The facts of the module that defines ``dotted`` (longest module-name prefix)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...core.config import Config
 from ...core.finding import Finding
@@ -30,7 +30,7 @@ from ..visitor import is_code_rule
 from .cache import CodeCache, Stored, engine_fingerprint
 from .index import ProjectIndex
 from .renders import RenderRecord
-from .store import FactsStore
+from .store import FactsStore, facts_shape
 from .work import RENDERS, Analyzer, FileResult, no_gc, to_finding
 from .workers import LocalPool, Pool, ProcessPool
 
@@ -125,6 +125,7 @@ def _audit_code(project: Project, config: Config, processes: int | None,
         phase = time.perf_counter()
         pool.facts(need_facts)
         outcome.stats["facts_seconds"] = time.perf_counter() - phase
+        outcome.stats["facts_unchanged"] = _keep_unchanged_facts(store, stored, need_facts)
         index = ProjectIndex(store, packages)
         results: dict[str, FileResult] = {}
         need_rules = []
@@ -159,6 +160,29 @@ def _audit_code(project: Project, config: Config, processes: int | None,
     outcome.files = rels
     outcome.stats["seconds"] = time.perf_counter() - started
     return outcome
+
+
+def _keep_unchanged_facts(store: FactsStore, stored: Stored, rels: list[str]) -> int:
+    """Give a changed file whose facts came out as before its previous facts' identity.
+
+    Other files' cached results depend on a file's facts through the head's ``version``. An
+    edit that leaves the facts as they were (a comment, a body change that keeps the function
+    summaries) must not invalidate them: the head keeps the version it had, so the answers
+    recorded in the cache still match. Only files that changed pay for the comparison.
+    """
+    kept = 0
+    for rel in rels:
+        entry = stored.facts.get(rel)
+        new = store.facts(rel)
+        if entry is None or new is None or entry[1].module != new.module:
+            continue
+        old = FactsStore()
+        old.add_packed(entry[1], entry[2])
+        previous = old.facts(rel)
+        if previous is not None and facts_shape(previous) == facts_shape(new):
+            store.heads[rel] = replace(store.heads[rel], identity=entry[1].version)
+            kept += 1
+    return kept
 
 
 def _pool(project: Project, packages: frozenset[str], rule_ids: tuple[str, ...],

@@ -9,6 +9,8 @@ every run needs to build the project index and to check cached results.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import pickle
 from dataclasses import dataclass
 
@@ -29,12 +31,61 @@ class FactsHead:
     """Dotted names of the project functions the module calls."""
     classes: frozenset[str] = frozenset()
     """Dotted names of the classes the module defines."""
+    identity: str = ""
+    """Which version of the facts these are: the digest of the source they were first
+    computed from, kept while later edits leave the facts as they were (a comment, a body
+    change that keeps the summaries), so results that depend on them stay valid."""
+
+    @property
+    def version(self) -> str:
+        return self.identity or self.digest
 
 
 def head_of(facts: ModuleFacts) -> FactsHead:
     return FactsHead(facts.rel, facts.module, facts.digest, facts.problem,
                      tuple(facts.routes), tuple(facts.includes),
                      frozenset(call.callee for call in facts.calls), frozenset(facts.classes))
+
+
+def facts_shape(facts: ModuleFacts) -> str:
+    """A digest of ``facts`` without the source digest, the same in every process (sets are
+    written in sorted order, so hash randomisation does not change it). Computed only for
+    the files that changed, to tell whether other modules can learn anything new from them."""
+    hasher = hashlib.blake2b(digest_size=16)
+    _feed(hasher, dataclasses.replace(facts, digest=""))
+    return hasher.hexdigest()
+
+
+def _feed(hasher: hashlib.blake2b, value: object) -> None:
+    """Write a canonical encoding of ``value`` (dataclasses, containers, scalars)."""
+    pending: list[object] = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, (str, int, float, bool)) or item is None:
+            hasher.update(f"{type(item).__name__}:{item!r};".encode("utf-8", "surrogatepass"))
+        elif isinstance(item, (tuple, list)):
+            hasher.update(f"[{len(item)};".encode())
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            hasher.update(f"{{{len(item)};".encode())
+            for key in sorted(item, key=repr, reverse=True):
+                pending.extend((item[key], key))
+        elif isinstance(item, (set, frozenset)):
+            members = sorted((_canonical(member) for member in item), reverse=True)
+            hasher.update(f"<{len(members)};".encode())
+            pending.extend(members)
+        elif dataclasses.is_dataclass(item):
+            hasher.update(f"@{type(item).__name__};".encode())
+            pending.extend(reversed([getattr(item, f.name) for f in dataclasses.fields(item)]))
+        else:
+            hasher.update(f"?{item!r};".encode("utf-8", "surrogatepass"))
+
+
+def _canonical(value: object) -> str:
+    """A set member as sortable text (its own canonical digest)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    _feed(hasher, value)
+    return hasher.hexdigest()
 
 
 def pack(facts: ModuleFacts) -> bytes:

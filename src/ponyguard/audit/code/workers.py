@@ -104,7 +104,9 @@ class ProcessPool:
         for number, (_, conn) in enumerate(self.children):
             theirs = {rel for rel, owner in self.owner.items() if owner == number}
             packed = self.store.packed([r for r in self.store.heads if r not in theirs])
-            sent.append(self._send(conn, ("rules", packed, shares[number + 1])))
+            # Their own facts they keep; the heads may differ (see runner._keep_unchanged_facts).
+            heads = [self.store.heads[r] for r in theirs if r in self.store.heads]
+            sent.append(self._send(conn, ("rules", packed, shares[number + 1], heads)))
         results = self.local.rules(index, shares[0])
         for number, (_, conn) in enumerate(self.children):
             reply = self._receive(conn) if sent[number] else None
@@ -181,17 +183,20 @@ def _serve(conn: Connection, project: Project, packages: frozenset[str],
                 found = analyzer.facts(message[1])
                 reply: Any = [(head_of(f), pack(f)) for f in found]
             else:
-                reply = analyzer.rules(_index(analyzer, message[1], packages), message[2])
+                reply = analyzer.rules(_index(analyzer, message[1], packages, message[3]),
+                                       message[2])
             conn.send(("ok", reply))
         except Exception:  # noqa: BLE001 - reported to the parent, which redoes the work
             conn.send(("error", traceback.format_exc()))
 
 
 def _index(analyzer: Analyzer, packed: list[tuple[FactsHead, bytes]],
-           packages: frozenset[str]) -> ProjectIndex:
+           packages: frozenset[str], own_heads: list[FactsHead]) -> ProjectIndex:
     store = FactsStore()
     for head, blob in packed:
         store.add_packed(head, blob)
     for facts in analyzer.own.values():
         store.add(facts)
+    for head in own_heads:
+        store.heads[head.rel] = head
     return ProjectIndex(store, packages)

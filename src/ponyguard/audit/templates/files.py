@@ -67,6 +67,18 @@ def template_paths(project: Project, extra_dirs: Iterable[str] = ()) -> Iterator
             yield rel, project.other_files[rel]
 
 
+def loader_name(rel: str, folder: str | None = None) -> str:
+    """The name a loader finds ``rel`` by: the path below ``folder`` (a ``DIRS`` folder it is
+    in), else below its innermost ``templates/``/``jinja2/`` folder."""
+    if folder and rel.startswith(folder + "/"):
+        return rel[len(folder) + 1:]
+    parts = rel.split("/")
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i] in TEMPLATE_DIRS:
+            return "/".join(parts[i + 1:])
+    return rel
+
+
 def loader_dir(rel: str, extra_dirs: Iterable[str]) -> str | None:
     """The longest ``DIRS`` folder ``rel`` is in (its loader name is the path below it)."""
     inside = [d.strip("/") for d in extra_dirs if rel.startswith(d.strip("/") + "/")]
@@ -103,8 +115,7 @@ class TemplateFile:
             tokens, problems = result.tokens, result.problems
         except RecursionError:
             tokens, problems = (), (TemplateProblem("too deeply nested to lex"),)
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        return cls(rel, chosen, text, tokens, problems, digest)
+        return cls(rel, chosen, text, tokens, problems, text_digest(text))
 
     @cached_property
     def lines(self) -> list[str]:
@@ -138,13 +149,7 @@ class TemplateFile:
     def name(self) -> str:
         """The name a loader finds it by: the path below its ``templates/``/``jinja2/`` folder
         (or below the ``DIRS`` folder it was found in)."""
-        if self.loader_dir and self.rel.startswith(self.loader_dir + "/"):
-            return self.rel[len(self.loader_dir) + 1:]
-        parts = self.rel.split("/")
-        for i in range(len(parts) - 2, -1, -1):
-            if parts[i] in TEMPLATE_DIRS:
-                return "/".join(parts[i + 1:])
-        return self.rel
+        return loader_name(self.rel, self.loader_dir)
 
     @property
     def extends(self) -> str | None:
@@ -226,6 +231,13 @@ class Unreadable:
 def read_template(path: Path, rel: str, *,
                   max_bytes: int = MAX_TEMPLATE_BYTES) -> TemplateFile | Unreadable:
     """Read, decode (UTF-8, as Django and Jinja2 loaders do) and lex one template."""
+    text = read_text(path, rel, max_bytes=max_bytes)
+    return text if isinstance(text, Unreadable) else TemplateFile.parse(text, rel)
+
+
+def read_text(path: Path, rel: str, *,
+              max_bytes: int = MAX_TEMPLATE_BYTES) -> str | Unreadable:
+    """A template's text, decoded as UTF-8 with newlines normalised, or why it cannot be."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -240,4 +252,8 @@ def read_template(path: Path, rel: str, *,
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Unreadable(rel, f"cannot be decoded as UTF-8 (byte {exc.start}); not audited")
-    return TemplateFile.parse(text, rel)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

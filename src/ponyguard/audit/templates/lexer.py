@@ -18,9 +18,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
-from django.template.base import DebugLexer, TokenType, filter_re
-from django.utils.text import smart_split
-
 from .markup import MarkupScanner
 from .model import (
     Engine,
@@ -75,6 +72,8 @@ def lex(text: str, engine: Engine,
 
 def lex_django(text: str) -> LexResult:
     """Django's lexer, token by token, with positions, parsed filters and compile problems."""
+    from django.template.base import DebugLexer, TokenType  # imported when first lexing
+
     index = LineIndex(text)
     tokens: list[Token] = []
     problems: list[TemplateProblem] = []
@@ -110,6 +109,8 @@ def lex_django(text: str) -> LexResult:
 
 def django_expression(contents: str) -> tuple[Expression, str | None]:
     """Parse ``x|f:arg|g`` as Django's ``FilterExpression`` does; also say what is wrong."""
+    from django.template.base import filter_re
+
     base: str | None = None
     literal = operand_literal = False
     filters: list[Filter] = []
@@ -149,6 +150,8 @@ def _tag_filters(contents: str) -> Iterator[Filter]:
     """Filters in a block tag's arguments: ``{% with v=x|safe %}``, ``{% firstof a|safe %}``."""
     if "|" not in contents:
         return
+    from django.utils.text import smart_split
+
     bits = list(smart_split(contents))
     if not bits or bits[0] in ("comment", "verbatim"):
         return

@@ -84,6 +84,7 @@ def django_settings(ctx: FileContext) -> DjangoSettings:
         for rel in sorted(index.store.heads):
             if not is_settings_file(rel) or index.facts(rel) is None:
                 continue
+            index.note_source(rel)
             tree = project.source(rel).tree
             if tree is None:
                 continue
@@ -114,6 +115,7 @@ def _enforcing(name: str, index: ProjectIndex, project: Project) -> bool:
     if found is None:
         return not name.startswith("django.") \
             and bool(ENFORCING_MIDDLEWARE.fullmatch(name.rsplit(".", 1)[-1]))
+    index.note_source(found.rel)
     tree = project.source(found.rel).tree
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, ast.ClassDef) and node.lineno == found.line:

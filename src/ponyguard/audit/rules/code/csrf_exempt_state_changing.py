@@ -409,6 +409,7 @@ def _definition(name: str, is_class: bool, ctx: FileContext) -> tuple[ast.AST, s
     if found is None:
         return None
     qualname, rel, line = found
+    ctx.index.note_source(rel)
     tree = ctx.tree if rel == ctx.rel else (
         ctx.project.source(rel).tree if ctx.project is not None else None)
     if tree is None:

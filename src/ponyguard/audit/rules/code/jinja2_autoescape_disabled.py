@@ -264,6 +264,7 @@ def _named_in_settings(qualname: str, ctx: FileContext) -> bool:
         rel = project.module_file(module)
         if rel is None or ctx.index.facts(rel) is None:  # facts(): records the dependency
             continue
+        ctx.index.note_source(rel)
         text = project.source(rel).text or ""
         if f'"{qualname}"' in text or f"'{qualname}'" in text:
             return True

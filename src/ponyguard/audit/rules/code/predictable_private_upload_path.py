@@ -176,6 +176,7 @@ def _function(ref: ast.expr, ctx: FileContext) -> ast.FunctionDef | ast.AsyncFun
     summary = ctx.index.function(dotted) if dotted else None
     if summary is None or ctx.project is None:
         return None
+    ctx.index.note_source(summary.rel)
     tree = ctx.project.source(summary.rel).tree
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) \

@@ -278,6 +278,7 @@ def _helper_hash(callee: str, ctx: FileContext) -> tuple[str, str] | None:
     summary = ctx.index.function(callee)
     if summary is None or ctx.project is None:
         return None
+    ctx.index.note_source(summary.rel)
     tree = ctx.project.source(summary.rel).tree
     function = next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef,
                      ast.AsyncFunctionDef)) and n.lineno == summary.line), None) if tree else None
