@@ -112,3 +112,27 @@ def test_request_data_that_can_still_choose_the_host(tmp_path) -> None:
         "    return redirect('https://shop.example' + request.GET['rest'])\n"
     )
     assert_finds(tmp_path, "PG401", {"app/views.py": code}, count=3, confidence="high")
+
+
+def test_cleaned_data_of_a_form_of_unknown_class_is_not_high(tmp_path) -> None:
+    """django-oscar: ``get_login_success_url(self, form)`` gets a form whose
+    ``clean_redirect_url()`` checks the URL; here the form's class is not known."""
+    helper = HEAD + (
+        "def success_url(form):\n"
+        "    return form.cleaned_data['redirect_url']\n"
+        "def login(request, form):\n"
+        "    return redirect(success_url(form))\n"
+    )
+    found = assert_finds(tmp_path / "unknown", "PG401", {"app/views.py": helper},
+                         confidence="low")
+    assert "of a form whose class is not known here" in found[0].message
+    known = HEAD + (
+        "from django import forms\n"
+        "class NextForm(forms.Form):\n"
+        "    redirect_url = forms.CharField()\n"
+        "def login(request):\n"
+        "    form = NextForm(request.POST)\n"
+        "    form.is_valid()\n"
+        "    return redirect(form.cleaned_data['redirect_url'])\n"
+    )
+    assert_finds(tmp_path / "known", "PG401", {"app/views.py": known}, confidence="high")

@@ -132,3 +132,41 @@ def test_silent_outside_audited_code(tmp_path) -> None:
     code = HEAD + "def view(request):\n    return Product.objects.order_by(request.GET['o'])\n"
     assert_silent(tmp_path, "PG203", {"app/tests/test_views.py": code,
                                       "app/migrations/0003_order.py": code})
+
+
+def test_allowlist_checked_on_the_name_without_its_descending_sign(tmp_path) -> None:
+    """wagtail's API: ``field_name = field.lstrip("-")`` is checked, ``field`` is used."""
+    safe = HEAD + (
+        "ALLOWED = {'title', 'date'}\n"
+        "def listing(request):\n"
+        "    fields = []\n"
+        "    for field in request.GET['order'].split(','):\n"
+        "        field_name = field.lstrip('-')\n"
+        "        if field_name not in ALLOWED:\n"
+        "            raise ValueError(field)\n"
+        "        fields.append(field)\n"
+        "    return Product.objects.order_by(*fields)\n"
+    )
+    assert_silent(tmp_path / "safe", "PG203", {"app/views.py": safe})
+    other = safe.replace("field_name = field.lstrip('-')",
+                         "field_name = request.GET.get('x', '').lstrip('-')")
+    unchecked = safe.replace("        if field_name not in ALLOWED:\n            raise "
+                             "ValueError(field)\n", "")
+    for case, code in (("other", other), ("unchecked", unchecked)):
+        assert_finds(tmp_path / case, "PG203", {"app/views.py": code}, confidence="high")
+
+
+def test_a_parameter_is_its_callers_allowlist(tmp_path) -> None:
+    """django-oscar's ``sort_queryset(queryset, request, allowed_sorts)``."""
+    helper = HEAD + (
+        "def sort_queryset(queryset, request, allowed_sorts, default=None):\n"
+        "    sort = request.GET.get('sort', None)\n"
+        "    if sort in allowed_sorts:\n"
+        "        queryset = queryset.order_by(sort)\n"
+        "    return queryset\n"
+    )
+    assert_silent(tmp_path / "safe", "PG203", {"app/views.py": helper})
+    unchecked = helper.replace("    if sort in allowed_sorts:\n        queryset",
+                               "    if sort:\n        queryset")
+    assert_finds(tmp_path / "unchecked", "PG203", {"app/views.py": unchecked},
+                 confidence="high")

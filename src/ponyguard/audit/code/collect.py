@@ -13,7 +13,7 @@ from ..source import SourceFile
 from ..taint.engine import Analysis, analyze
 from ..taint.expressions import Evaluator
 from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
-from ..taint.values import UNKNOWN, Value, data, join, unknown
+from ..taint.values import UNKNOWN, Value, data, join, origin_order, unknown
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
 from .names import import_bindings, is_literal, module_statements, package_of, short
 from .routes import collect_routes
@@ -118,13 +118,16 @@ def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualna
 
 
 def compact(value: Value) -> Value:
-    """A return value as stored in a summary: one unknown origin is as good as many."""
+    """A return value as stored in a summary: one unknown origin is as good as many that are
+    sanitised for the same sinks (or more). The one kept is the first in a fixed order."""
     value = data(value)
     unknowns = [o for o in value.origins if o.kind == UNKNOWN]
     if len(unknowns) <= 1:
         return value
-    keep = min(unknowns, key=lambda o: (o.line, o.text))
-    return Value(frozenset(o for o in value.origins if o.kind != UNKNOWN or o is keep))
+    kinds = {o.sanitized for o in unknowns}
+    weakest = {k for k in kinds if not any(other < k for other in kinds)}
+    keep = {min((o for o in unknowns if o.sanitized == k), key=origin_order) for k in weakest}
+    return Value(frozenset(o for o in value.origins if o.kind != UNKNOWN or o in keep))
 
 
 def _params(node: FunctionNode) -> tuple[Param, ...]:

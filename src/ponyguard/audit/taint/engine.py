@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
 from .expressions import Evaluator
-from .sanitizers import MUTATORS, Guards, is_test
+from .sanitizers import DERIVED, MUTATORS, Guards, is_derived_name, is_test
 from .scope import FunctionInfo, FunctionNode, ModuleScope
 from .sources import CBV_HANDLERS
 from .values import (
@@ -136,10 +136,12 @@ class _Runner:
         for target in node.targets:
             self.bind(target, value, env, node.value)
         target = node.targets[0]
-        if len(node.targets) == 1 and isinstance(target, ast.Name) \
-                and is_test(node.value, self.ev.scope.dotted):
+        if len(node.targets) == 1 and isinstance(target, ast.Name):
             names = frozenset(n.id for n in ast.walk(node.value) if isinstance(n, ast.Name))
-            self.ev.guards[target.id] = (node.value, names)
+            if is_test(node.value, self.ev.scope.dotted):
+                self.ev.guards[target.id] = (node.value, names)
+            elif is_derived_name(node.value):
+                self.ev.guards[DERIVED + target.id] = (node.value, names | {target.id})
         return env
 
     def _annassign(self, node: ast.AnnAssign, env: Env) -> Env:

@@ -21,7 +21,20 @@ from typing import Protocol
 from ..code.facts import CallSite, FunctionSummary, Route
 from .sanitizers import HTML_METHODS, SAFE_RESULT_METHODS
 from .sources import SAFE_FIELD_TYPES
-from .values import ATTR, CALL, FIELD, PARAM, SOURCE, UNKNOWN, URLARG, Origin, Step, Value, join
+from .values import (
+    ATTR,
+    CALL,
+    FIELD,
+    PARAM,
+    SOURCE,
+    UNKNOWN,
+    URLARG,
+    Origin,
+    Step,
+    Value,
+    join,
+    origin_order,
+)
 
 MAX_DEPTH = 8
 MAX_CALLERS = 25
@@ -81,6 +94,13 @@ class Flow:
 SAFE_FLOW = Flow("safe")
 
 
+def _path_order(origin: Origin) -> tuple[object, ...]:
+    """Shortest path first, then a total order over everything that is shown, so the message
+    is the same in every run (origins are sets, iterated in hash order)."""
+    return (len(origin.steps), origin.rel or "", origin.line or 0, origin.text,
+            tuple((s.rel or "", s.line or 0, s.text) for s in origin.steps))
+
+
 def _where(path: str | None, rel: str | None, line: int | None) -> str:
     return f"line {line}" if rel is None or rel == path else f"{rel}:{line}"
 
@@ -92,7 +112,7 @@ def resolve(value: Value, sink: str, facts: FactSource) -> Flow:
     pool = sources or [o for o in origins if o.kind == UNKNOWN]
     if not pool:
         return SAFE_FLOW
-    best = min(pool, key=lambda o: (len(o.steps), o.rel, o.line, o.text))
+    best = min(pool, key=_path_order)
     return Flow("tainted" if sources else "unknown", best.text, best.rel, best.line, best.steps)
 
 
@@ -107,7 +127,7 @@ class _Resolver:
 
     def value(self, value: Value, depth: int) -> list[Origin]:
         found: list[Origin] = []
-        for origin in value.origins:
+        for origin in sorted(value.origins, key=origin_order):
             found.extend(self.origin(origin, depth))
         return found
 
@@ -187,9 +207,13 @@ class _Resolver:
         kind = self.facts.form_field(form, origin.text) if form and origin.text else None
         if kind is not None and kind.rsplit(".", 1)[-1] in SAFE_FIELD_TYPES:
             return []
-        owner = f" of {_name(form)}" if form else ""
         label = f"cleaned_data['{origin.text}']" if origin.text else "cleaned_data"
-        return [replace(origin, kind=SOURCE, text=f"form field {label}{owner}")]
+        if not form:
+            # The form was passed in from elsewhere: its clean_<field>() may validate the
+            # value (a redirect URL checked with url_has_allowed_host_and_scheme()).
+            return [_unknown(origin, f"form field {label} of a form whose class is not known "
+                                     "here")]
+        return [replace(origin, kind=SOURCE, text=f"form field {label} of {_name(form)}")]
 
     def _attribute(self, origin: Origin, depth: int) -> list[Origin]:
         value = self.facts.attribute(origin.scope, origin.text)

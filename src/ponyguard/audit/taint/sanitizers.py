@@ -25,11 +25,14 @@ import ast
 from collections.abc import Callable
 
 from .sources import safe_pattern
-from .values import FIELD, PARAM, SAFE, SOURCE, URLARG, Value, join_env, sanitized
+from .values import FIELD, SAFE, SOURCE, URLARG, Value, join_env, sanitized
 
 Env = dict[str, Value]
 Guards = dict[str, tuple[ast.expr, frozenset[str]]]
 """Boolean variables bound to a test: name → (the test, the names it reads)."""
+DERIVED = "="
+"""Key prefix in :data:`Guards` of a name bound to a value derived from another variable
+(``name = sort.lstrip("-")``), rather than to a test."""
 
 UNIVERSAL = frozenset({
     "int", "float", "bool", "len", "abs", "round", "hash", "id", "ord", "complex", "hex",
@@ -162,7 +165,10 @@ _CONTAINMENT_METHODS = frozenset({"startswith", "is_relative_to"})
 _COMMONPATH = frozenset({"os.path.commonpath", "posixpath.commonpath", "ntpath.commonpath"})
 _CHECK_METHODS = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
                             "isidentifier", "isascii"})
-_TAINT_KINDS = frozenset({SOURCE, URLARG, FIELD, PARAM})
+_TAINT_KINDS = frozenset({SOURCE, URLARG, FIELD})
+"""Origins that make a collection unfit as an allowlist. A parameter is not among them: a
+helper's ``allowed_sorts`` argument is its callers' allowlist (``sort_queryset(qs, request,
+["name", "date"])``), and request data passed *as* the allowlist would be a strange bug."""
 DottedOf = Callable[[ast.expr], "str | None"]
 Evaluate = Callable[[ast.expr], Value]
 
@@ -196,6 +202,13 @@ def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
         if not positive and test.id in env and env[test.id].origins:
             return {**env, test.id: SAFE}
         return env
+    if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) \
+            and DERIVED + test.left.id in guards:
+        # ``name = sort.lstrip("-")`` then ``if name in ALLOWED``: what the check proves of
+        # ``name`` it proves of ``sort`` as an ORM field name (see _guarded_by_call).
+        derived = guards[DERIVED + test.left.id][0]
+        env = refine(ast.Compare(derived, test.ops, test.comparators), env, positive,
+                     dotted_of, evaluate, guards, depth + 1)
     name, safe_for = _guarded(test, positive, dotted_of, evaluate)
     if name is None or name not in env:
         return env
@@ -214,6 +227,12 @@ def is_test(node: ast.expr, dotted_of: DottedOf) -> bool:
         return dotted_of(func) in REDIRECT_GUARDS | {"isinstance", "re.fullmatch", "re.match"} \
             or isinstance(func, ast.Attribute) and func.attr in _CHECK_METHODS
     return False
+
+
+def is_derived_name(node: ast.expr) -> bool:
+    """A value computed from a variable such that checking it checks the variable (kept in
+    :data:`Guards` under :data:`DERIVED` + the name it is bound to)."""
+    return _descending(node)
 
 
 def _guarded(test: ast.expr, positive: bool, dotted_of: DottedOf,

@@ -123,11 +123,18 @@ def data(value: Value) -> Value:
     return Value(value.origins) if value.obj else value
 
 
+def origin_order(origin: Origin) -> tuple[object, ...]:
+    """A total order on origins (sets of them iterate in hash order, which differs between
+    processes): what is kept, followed and shown must not depend on it."""
+    return (_RANK.get(origin.kind, 9), origin.line or 0, origin.text, origin.rel or "",
+            origin.scope, tuple((s.rel or "", s.line or 0, s.text) for s in origin.steps),
+            tuple(sorted(origin.sanitized)))
+
+
 def _cap(origins: frozenset[Origin]) -> frozenset[Origin]:
     if len(origins) <= MAX_ORIGINS:
         return origins
-    ranked = sorted(origins, key=lambda o: (_RANK.get(o.kind, 9), o.line, o.text))
-    return frozenset(ranked[:MAX_ORIGINS])
+    return frozenset(sorted(origins, key=origin_order)[:MAX_ORIGINS])
 
 
 def with_step(value: Value, step: Step) -> Value:
