@@ -35,15 +35,15 @@ from ..core.result import RunResult
 from ..core.severity import Confidence
 from .advisories.cache import OsvCache
 from .advisories.osv import ECOSYSTEM_PACKAGES, OsvError, UpdateOutcome, update_cache
-from .collect import check, database_for, read_files
+from .collect import check, current_date, data_date_note, database_for, read_files
 from .model import Dependency, PinKind
 from .sources import is_dependency_file
 from .sources.environment import read_environment
 from .sources.interface import Problem, ReadResult
 from .versions import parse_version
 
-__all__ = ["OsvError", "audit_deps", "audit_versions", "find_dependency_files", "update",
-           "version_findings"]
+__all__ = ["OsvError", "audit_deps", "audit_versions", "data_note", "find_dependency_files",
+           "update", "version_findings"]
 
 
 def find_dependency_files(root: Path, config: Config | None = None) -> list[str]:
@@ -87,6 +87,7 @@ def audit_deps(
     database = database_for(use_cache=use_cache, cache_dir=cache_dir)
     outcome = check(read, database, today)
     collected.findings.extend(outcome.findings)
+    collected.notes.extend(outcome.notes)
     collected.files_audited = len(outcome.files)
     return finish(collected, config)
 
@@ -112,7 +113,7 @@ def version_findings(
 ) -> list[Finding]:
     """PG6xx findings for exact versions known another way: ``{"django": ["4.2.7"]}``.
 
-    Unparsable versions become PG020 findings. The data-date note (PG021) is included.
+    Unparsable versions become PG020 findings. :func:`data_note` gives the data's date.
     """
     where = location or Location()
     read = ReadResult()
@@ -132,6 +133,13 @@ def version_findings(
     return [replace(f, confidence=min(f.confidence, confidence)) for f in outcome.findings]
 
 
+def data_note(*, today: date | None = None, cache_dir: Path | None = None,
+              use_cache: bool = True) -> str:
+    """The line every report shows about the data's date (put it in ``RunResult.notes``)."""
+    return data_date_note(database_for(use_cache=use_cache, cache_dir=cache_dir),
+                          today or current_date())
+
+
 def audit_versions(
     versions: Mapping[str, Iterable[str]],
     config: Config | None = None,
@@ -148,6 +156,7 @@ def audit_versions(
                                 cache_dir=cache_dir, use_cache=use_cache)
     scopes = tuple(f"{package} {', '.join(items)}" for package, items in versions.items())
     collected = Collected(kind="deps", target=target, findings=findings, scopes=scopes)
+    collected.notes.append(data_note(today=today, cache_dir=cache_dir, use_cache=use_cache))
     return finish(collected, config or Config())
 
 

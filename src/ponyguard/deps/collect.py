@@ -19,7 +19,7 @@ from ..core.registry import load_rules
 from .advisories.cache import OsvCache
 from .advisories.database import AdvisoryDatabase, load_database
 from .model import Dependency, PinKind
-from .rules import dependency_data_date, dependency_file_unreadable
+from .rules import dependency_file_unreadable
 from .rules._support import TARGET, DepsContext
 from .sources import reader_for
 from .sources.interface import DependencySourceError, Problem, ReadResult, SourceFile
@@ -27,11 +27,18 @@ from .sources.interface import DependencySourceError, Problem, ReadResult, Sourc
 STALE_AFTER = timedelta(days=90)
 
 
+def current_date() -> date:
+    """Today, for support dates (one seam, so a test suite can hold the date still)."""
+    return date.today()
+
+
 @dataclass
 class DepsOutcome:
     """Findings of one dependency check, the files read and the packages seen."""
 
     findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """The data's date (and its age when stale): shown in every report format."""
     files: list[str] = field(default_factory=list)
     dependencies: list[Dependency] = field(default_factory=list)
 
@@ -62,8 +69,8 @@ def read_files(root: Path, rels: Iterable[str]) -> ReadResult:
 
 
 def check(read: ReadResult, database: AdvisoryDatabase, today: date | None = None) -> DepsOutcome:
-    """Run every dependency rule on what ``read`` found; add PG020 notes and the data date."""
-    today = today or date.today()
+    """Run every dependency rule on what ``read`` found; add PG020 findings and the data date."""
+    today = today or current_date()
     registry = load_rules()
     context = DepsContext(database=database, today=today, locked=_locked(read.dependencies))
     outcome = DepsOutcome(files=list(read.files), dependencies=list(read.dependencies))
@@ -81,23 +88,31 @@ def check(read: ReadResult, database: AdvisoryDatabase, today: date | None = Non
         for rule in registry.with_target(TARGET):
             outcome.findings.extend(rule.run(TARGET, dependency, context))
     if read.dependencies or read.files:
-        outcome.findings.append(data_date_finding(database, today))
+        outcome.notes.append(data_date_note(database, today))
     return outcome
 
 
-def data_date_finding(database: AdvisoryDatabase, today: date) -> Finding:
-    date_ = database.date
-    message = f"Dependency data: {date_.describe()}"
-    bundled = date.fromisoformat(date_.bundled[:10])
-    newest = max(bundled, date.fromisoformat(date_.osv_fetched[:10])) \
-        if date_.osv_fetched else bundled
-    age = (today - newest).days
-    fix = ("Nothing to fix; `ponyguard deps --update` refreshes the advisories from OSV when "
-           "you want the newest.")
+def data_date_note(database: AdvisoryDatabase, today: date) -> str:
+    """``dependency data: bundled … of 2026-11-22`` (and how old, when over 90 days)."""
+    when = database.date
+    note = f"dependency data: {when.describe()}"
+    bundled = date.fromisoformat(when.bundled[:10])
+    newest = max(bundled, date.fromisoformat(when.osv_fetched[:10])) \
+        if when.osv_fetched else bundled
     if today - newest > STALE_AFTER:
-        message += f"; the newest data is {age} days old"
-        fix = "Run `ponyguard deps --update`, or upgrade ponyguard for newer bundled data."
-    return dependency_data_date.rule.finding(message, Location(), key="data-date", fix=fix)
+        note += (f"; {(today - newest).days} days old: run `ponyguard deps --update` for "
+                 "newer advisories")
+    return note
+
+
+def audit_dependency_files(root: Path, rels: Iterable[str], config: Config) -> DepsOutcome:
+    """The dependency part of ``ponyguard audit``: the dependency files among ``rels``."""
+    from .sources import is_dependency_file
+
+    chosen = [rel for rel in rels if is_dependency_file(rel)]
+    if not chosen or not rules_selected(config):
+        return DepsOutcome()
+    return check(read_files(root, chosen), database_for())
 
 
 def _locked(dependencies: Iterable[Dependency]) -> set[tuple[str, str]]:

@@ -54,9 +54,11 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     if dependency.kind is PinKind.EXACT and dependency.version is not None:
         version, base = dependency.version, confidence(dependency)
     elif dependency.kind is PinKind.RANGE and not context.pinned_by_lockfile(dependency):
-        # A range is only as new as the newest release it admits.
+        # A range is only as new as the newest release it admits; one that admits the newest
+        # known release cannot be blamed for it.
         releases = admitted(dependency, context.database)
-        if not releases:
+        known = context.database.known_releases(dependency.key)
+        if not releases or releases[-1] == known[-1]:
             return
         version, base = releases[-1], confidence(dependency, Confidence.MEDIUM)
     else:

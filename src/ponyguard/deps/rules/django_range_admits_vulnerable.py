@@ -16,8 +16,10 @@ Django>=4.2,<5.0
 ```
 
 ## Fix
-Raise the lower bound to the first release without known vulnerabilities in your series
-(`Django>=5.2.19,<6.0`), or pin exactly and let a lockfile and Dependabot/Renovate move it.
+Admit one series from its first release without known vulnerabilities (`Django~=5.2.19`,
+which means `>=5.2.19,<5.3`), or pin exactly and let a lockfile and Dependabot/Renovate move
+it. A lower bound alone (`Django>=5.2.19`) still admits the vulnerable early releases of every
+later series.
 
 A range in `pyproject.toml` next to a lockfile that pins Django is not reported: the lockfile
 is what gets installed, and it is judged instead.
@@ -32,11 +34,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from packaging.version import Version
+
 from ...core.finding import Finding
 from ...core.rule import Rule
 from ...core.severity import Confidence, Severity
 from ..model import Dependency, PinKind
-from ._support import TARGET, DepsContext, admitted, confidence, is_django, spans
+from ..versions import series_name
+from ._support import TARGET, DepsContext, admitted, confidence, display, is_django, spans
 
 rule = Rule("PG606", "django-range-admits-vulnerable",
             "Django version range admits vulnerable releases", Severity.MEDIUM,
@@ -54,21 +59,27 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     if not vulnerable:
         return
     newest_bad = vulnerable[-1] == releases[-1]
-    safe = [v for v in releases if v not in set(vulnerable)]
     message = f"{dependency.label} admits vulnerable {spans(vulnerable, releases)}"
     if newest_bad:
-        message += "; every admitted release up to the newest is affected"
-    lowest_safe = min(safe, default=None)
-    fix = (f"Raise the lower bound to a release without known vulnerabilities "
-           f"({dependency.name}>={lowest_safe}) or pin exactly and commit a lockfile."
-           if lowest_safe is not None and not newest_bad else
-           f"Allow a fixed release: widen or drop the upper bound and pin {dependency.name} "
-           "to the latest patch release of a supported series.")
+        message += "; the newest release it admits is affected too"
     yield rule.finding(
         message,
         dependency.location,
         key=f"{dependency.key}:range",
         severity=Severity.HIGH if newest_bad else Severity.MEDIUM,
         confidence=confidence(dependency),
-        fix=fix,
+        fix=_fix(dependency.name, releases, vulnerable, newest_bad),
     )
+
+
+def _fix(name: str, releases: list[Version], vulnerable: list[Version], newest_bad: bool) -> str:
+    if newest_bad:
+        return (f"Allow a fixed release: widen or drop the upper bound and pin {name} to the "
+                "latest patch release of a supported series.")
+    # The newest admitted series, from its first release after the last vulnerable one.
+    newest = releases[-1]
+    same = [v for v in releases if series_name(v) == series_name(newest)]
+    bad = [v for v in vulnerable if series_name(v) == series_name(newest)]
+    first_safe = next(v for v in same if not bad or v > bad[-1])
+    return (f"Admit only releases without known vulnerabilities: {name}~={display(first_safe)} "
+            f"(or pin {name}=={newest} and commit a lockfile).")
