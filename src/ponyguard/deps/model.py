@@ -60,10 +60,15 @@ class Dependency:
         object.__setattr__(self, "key", canonicalize_name(self.name))
 
     @property
+    def display(self) -> str:
+        """The name for messages: ``Django`` however a lockfile spells it, else as written."""
+        return "Django" if self.key == "django" else self.name
+
+    @property
     def label(self) -> str:
         """``Django 4.2.16`` or ``Django>=4.2``, for messages."""
         if self.version is not None:
-            return f"{self.name} {self.version}"
+            return f"{self.display} {self.version}"
         if self.constraint is not None:
-            return f"{self.name}{self.constraint.text}"
-        return self.name
+            return f"{self.display}{self.constraint.text}"
+        return self.display

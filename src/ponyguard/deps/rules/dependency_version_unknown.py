@@ -45,10 +45,10 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
         return
     origin = redact_text(dependency.detail) or "a URL"
     yield rule.finding(
-        f"{dependency.name} is installed from {origin}: its version cannot be checked against "
+        f"{dependency.display} is installed from {origin}: its version cannot be checked against "
         "advisories or support dates",
         dependency.location,
         key=f"{dependency.key}:unknown",
         confidence=confidence(dependency),
-        fix=f"Install a released {dependency.name} version from the package index.",
+        fix=f"Install a released {dependency.display} version from the package index.",
     )

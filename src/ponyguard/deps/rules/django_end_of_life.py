@@ -67,7 +67,7 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     if series is None or not series.is_end_of_life(context.today):
         return
     ended = series.extended_end.isoformat() if series.extended_end else "?"
-    subject = (f"{dependency.name} {version}" if dependency.kind is PinKind.EXACT
+    subject = (f"{dependency.display} {version}" if dependency.kind is PinKind.EXACT
                else f"{dependency.label} (newest admitted: {version})")
     advice = upgrade_advice(context.database, context.today)
     yield rule.finding(
@@ -76,5 +76,5 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
         dependency.location,
         key=f"{dependency.key}:eol:{series.name}",
         confidence=base,
-        fix=f"Upgrade {dependency.name} to a supported series: {advice}.",
+        fix=f"Upgrade {dependency.display} to a supported series: {advice}.",
     )

@@ -56,7 +56,7 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     ends = series.extended_end.isoformat() if series.extended_end else "?"
     kind = "LTS series" if series.lts else "series"
     yield rule.finding(
-        f"{dependency.name} {version}: the {series.name} {kind} receives only security and "
+        f"{dependency.display} {version}: the {series.name} {kind} receives only security and "
         f"data-loss fixes until {ends}",
         dependency.location,
         key=f"{dependency.key}:extended:{series.name}",

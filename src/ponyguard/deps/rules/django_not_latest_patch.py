@@ -58,11 +58,11 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     if security:
         detail += f", {len(security)} of them with security fixes"
     yield rule.finding(
-        f"{dependency.name} {version} is behind {series.latest}, the latest patch release of "
+        f"{dependency.display} {version} is behind {series.latest}, the latest patch release of "
         f"the {series.name} series ({detail})",
         dependency.location,
         key=f"{dependency.key}:latest-patch",
         severity=Severity.MEDIUM if security else Severity.LOW,
         confidence=confidence(dependency),
-        fix=f"Upgrade {dependency.name} to {series.latest}.",
+        fix=f"Upgrade {dependency.display} to {series.latest}.",
     )

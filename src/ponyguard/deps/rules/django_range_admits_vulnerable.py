@@ -68,7 +68,7 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
         key=f"{dependency.key}:range",
         severity=Severity.HIGH if newest_bad else Severity.MEDIUM,
         confidence=confidence(dependency),
-        fix=_fix(dependency.name, releases, vulnerable, newest_bad),
+        fix=_fix(dependency.display, releases, vulnerable, newest_bad),
     )
 
 

@@ -47,12 +47,12 @@ def check(dependency: Dependency, context: DepsContext) -> Iterator[Finding]:
     if context.pinned_by_lockfile(dependency):
         return
     yield rule.finding(
-        f"{dependency.name} has no version constraint: every build installs whatever is newest "
+        f"{dependency.display} has no version constraint: every build installs whatever is newest "
         "that day, and the deployed version is recorded nowhere",
         dependency.location,
         key=f"{dependency.key}:unpinned",
         confidence=confidence(dependency),
-        fix=(f"Pin {dependency.name} (e.g. {dependency.name}=="
+        fix=(f"Pin {dependency.display} (e.g. {dependency.display}=="
              f"{upgrade_advice(context.database, context.today).split(' ')[0]}) or commit a "
              "lockfile."),
     )

@@ -70,19 +70,19 @@ def _finding(dependency: Dependency, advisory: Advisory, context: DepsContext) -
     summary = f": {advisory.summary}" if advisory.summary else ""
     if fix_version is None:
         fixed = "no fixed version is known"
-        fix = (f"Replace {dependency.name} {version}: no release fixes {names} yet; follow "
+        fix = (f"Replace {dependency.display} {version}: no release fixes {names} yet; follow "
                "the advisory's workaround.")
     else:
         fixed = f"fixed in {display(fix_version)}"
         if series_name(fix_version) != series_name(version):
             fixed += f" (no fix in the {series_name(version)} series)"
-        fix = f"Upgrade {dependency.name} to {display(fix_version)} or later"
+        fix = f"Upgrade {dependency.display} to {display(fix_version)} or later"
         series = series_of(context.database, fix_version) if dependency.key == "django" else None
         if series is not None and series.latest is not None and series.latest > fix_version:
             fix += f" (the {series.name} series' latest is {series.latest})"
         fix += "."
     return rule.finding(
-        f"{dependency.name} {version} is affected by {ids}{summary}; {fixed}",
+        f"{dependency.display} {version} is affected by {ids}{summary}; {fixed}",
         dependency.location,
         key=f"{dependency.key}:{advisory.key}",
         severity=advisory.severity or rule.severity,
