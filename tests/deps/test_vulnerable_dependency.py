@@ -37,6 +37,14 @@ def test_nearest_fix_prefers_the_same_series_then_the_next_one() -> None:
     assert advisory.nearest_fix(Version("5.1.1")) is None
 
 
+def test_an_end_of_life_series_is_told_where_the_fix_is(tmp_path) -> None:
+    found = assert_finds(tmp_path, "PG601", {"requirements.txt": "Django==2.0.11\n"},
+                         message_contains="")
+    cve = next(f for f in found if "CVE-2021-33203" in f.message)
+    assert "GHSA-68w8-qjq3-2gfm" in cve.message
+    assert "fixed in 2.2.24 (no fix in the 2.0 series)" in cve.message
+
+
 def test_silent_on_the_latest_patch_release(tmp_path) -> None:
     assert_silent(tmp_path, "PG601", {"requirements.txt": "Django==5.2.19\n"})
 

@@ -20,6 +20,7 @@ else:  # pragma: no cover - Python 3.10
 
 MAX_BYTES = 20 * 1024 * 1024
 _TABLE = re.compile(r"^\s*\[")
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def read_text(source: SourceFile) -> str:
@@ -38,7 +39,9 @@ def load_toml(text: str) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # TOMLDecodeError has ``lineno`` from Python 3.14 only; earlier ones say it in words.
+        found = _AT_LINE.search(str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
         raise DependencySourceError(f"not valid TOML: {exc}", line) from None
     return data
 

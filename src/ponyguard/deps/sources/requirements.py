@@ -13,23 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from packaging.requirements import InvalidRequirement
-from packaging.utils import (
-    InvalidSdistFilename,
-    InvalidWheelFilename,
-    canonicalize_name,
-    parse_sdist_filename,
-    parse_wheel_filename,
-)
-from packaging.version import Version
+from packaging.utils import canonicalize_name
 
 from ...core.finding import Location
 from ..model import Dependency, PinKind
 from .interface import DependencySourceError, Problem, ReadResult, SourceFile
 from .lines import read_text
-from .specifiers import from_requirement
+from .specifiers import from_filename, from_requirement
 
 LABEL = "requirements"
 MAX_INCLUDE_DEPTH = 20
@@ -156,8 +148,7 @@ def _requirement(state: _State, where: Location, text: str) -> Dependency | None
 def _url_dependency(target: str, where: Location) -> Dependency | None:
     """A requirement given as a URL, VCS URL or local path (possibly editable)."""
     egg = _EGG.search(target)
-    filename = urlsplit(target).path.rsplit("/", 1)[-1]
-    parsed = _from_filename(filename)
+    parsed = from_filename(target)
     if parsed is not None:
         name, version = parsed
         return Dependency(name, PinKind.EXACT, where, LABEL, version=version, detail=target)
@@ -166,16 +157,3 @@ def _url_dependency(target: str, where: Location) -> Dependency | None:
         return None
     return Dependency(canonicalize_name(egg.group("name")), PinKind.UNKNOWN, where, LABEL,
                       detail=target)
-
-
-def _from_filename(filename: str) -> tuple[str, Version] | None:
-    try:
-        if filename.endswith(".whl"):
-            name, version, _build, _tags = parse_wheel_filename(filename)
-            return str(name), version
-        if filename.endswith((".tar.gz", ".zip")):
-            name, version = parse_sdist_filename(filename)
-            return str(name), version
-    except (InvalidWheelFilename, InvalidSdistFilename):
-        return None
-    return None

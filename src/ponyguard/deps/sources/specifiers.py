@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from packaging.markers import UndefinedComparison, UndefinedEnvironmentName
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    canonicalize_name,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
 from packaging.version import Version
 
 from ...core.finding import Location
@@ -41,10 +49,30 @@ def from_requirement(text: str, location: Location, source: str) -> Dependency:
     requirement = Requirement(text)
     applies = marker_applies(requirement)
     if requirement.url:
+        named = from_filename(requirement.url)
+        if named is not None and canonicalize_name(named[0]) == canonicalize_name(
+                requirement.name):
+            return Dependency(requirement.name, PinKind.EXACT, location, source,
+                              version=named[1], detail=requirement.url, applies_here=applies)
         return Dependency(requirement.name, PinKind.UNKNOWN, location, source,
                           detail=requirement.url, applies_here=applies)
     return from_specifier(requirement.name, requirement.specifier, location, source,
                           text.strip(), applies)
+
+
+def from_filename(url: str) -> tuple[str, Version] | None:
+    """(name, version) from a URL ending in a wheel or sdist file name, else None."""
+    filename = urlsplit(url).path.rsplit("/", 1)[-1]
+    try:
+        if filename.endswith(".whl"):
+            name, version, _build, _tags = parse_wheel_filename(filename)
+            return str(name), version
+        if filename.endswith((".tar.gz", ".zip")):
+            name, version = parse_sdist_filename(filename)
+            return str(name), version
+    except (InvalidWheelFilename, InvalidSdistFilename):
+        return None
+    return None
 
 
 def marker_applies(requirement: Requirement) -> bool:
@@ -104,4 +132,4 @@ def _tilde(version: str) -> str:
 
 
 __all__ = ["InvalidRequirement", "InvalidSpecifier", "exact_version", "from_requirement",
-           "from_specifier", "marker_applies", "poetry_constraint"]
+           "from_filename", "from_specifier", "marker_applies", "poetry_constraint"]
