@@ -11,7 +11,8 @@ def test_all_is_pinned() -> None:
     assert sorted(ponyguard.__all__) == sorted([
         "Config", "ConfigError", "Confidence", "Finding", "InputError", "Location",
         "PonyguardError", "Rule", "RuleDoc", "RuleError", "RunResult", "Severity",
-        "__version__", "audit_project", "load_config", "load_rules",
+        "__version__", "audit_deps", "audit_project", "audit_versions", "load_config",
+        "load_rules",
     ])
     for name in ponyguard.__all__:
         assert hasattr(ponyguard, name)

@@ -23,6 +23,7 @@ from .core.registry import load_rules  # noqa: E402
 from .core.result import RunResult  # noqa: E402
 from .core.rule import Rule, RuleDoc  # noqa: E402
 from .core.severity import Confidence, Severity  # noqa: E402
+from .deps import audit_deps, audit_versions  # noqa: E402
 
 __all__ = [
     "Config",
@@ -38,7 +39,9 @@ __all__ = [
     "RunResult",
     "Severity",
     "__version__",
+    "audit_deps",
     "audit_project",
+    "audit_versions",
     "load_config",
     "load_rules",
 ]

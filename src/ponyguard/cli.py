@@ -135,6 +135,77 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
 
 
 @cli.command()
+@click.argument("path", default=".", type=click.Path())
+@common_output_options
+@click.option("--env", "environment", is_flag=True,
+              help="Check the running interpreter's installed distributions instead of files.")
+@click.option("--django-version", multiple=True, metavar="VERSION",
+              help="Check this Django version (known another way) instead of files.")
+@click.option("--update", is_flag=True,
+              help="First refresh the advisories from OSV into the user cache (network).")
+@click.option("--offline", is_flag=True, help="Forbid any network access (the default).")
+@click.option("--osv-url", envvar="PONYGUARD_OSV_URL",
+              help="OSV API base URL for --update [default: https://api.osv.dev].")
+@click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
+              help="Hide findings below this confidence [default: low].")
+@click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
+@click.option("--exclude", multiple=True, help="Skip paths matching these globs.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only new findings.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read configuration from FILE instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+def deps(path: str, fmt: str, output: str | None, color: str, fail_on: str | None,
+         exit_zero: bool, environment: bool, django_version: tuple[str, ...], update: bool,
+         offline: bool, osv_url: str | None, min_confidence: str | None,
+         select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
+         baseline: str | None, config_file: str | None, isolated: bool) -> None:
+    """Check Django (and the packages beside it) for vulnerable, end-of-life and outdated
+    versions: lockfiles and requirements under PATH, the environment, or a given version."""
+    from . import deps as deps_api
+
+    if update and offline:
+        raise click.UsageError("--update needs the network; --offline forbids it")
+    root = Path(path)
+    try:
+        config = audit_config(
+            root if root.is_dir() else root.parent, config_file=config_file,
+            isolated=isolated, select=select, ignore=ignore, exclude=exclude,
+            fail_on=fail_on, min_confidence=min_confidence, baseline=baseline)
+        problems = _update_osv(deps_api, root, config, osv_url) if update else []
+        if django_version:
+            result = deps_api.audit_versions({"django": django_version}, config)
+        else:
+            result = deps_api.audit_deps(root, config, environment=environment)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
+    except PonyguardError as exc:
+        _fatal(str(exc))
+    if problems:
+        result = dataclasses.replace(result, incomplete=True,
+                                     errors=result.errors + tuple(problems))
+    _emit(result, fmt, output, color)
+    sys.exit(exit_code(result, config.fail_on, exit_zero))
+
+
+def _update_osv(deps_api: Any, root: Path, config: Config, osv_url: str | None) -> list[str]:
+    """Refresh the OSV cache; what went wrong, one line each (the run goes on regardless)."""
+    packages: list[str] = []
+    if root.exists():
+        try:
+            packages = [d.key for d in deps_api.dependencies_in(root, config)]
+        except PonyguardError:
+            packages = []
+    try:
+        outcome = deps_api.update(packages, osv_url=osv_url)
+    except deps_api.OsvError as exc:
+        return [f"--update failed, using the data already available: {exc}"]
+    click.echo(f"ponyguard: OSV data refreshed for {outcome.packages} package(s), "
+               f"{outcome.records_changed} record(s) new or changed", err=True)
+    return [f"--update: {error}" for error in outcome.errors]
+
+
+@cli.command()
 @click.option("--select", multiple=True, help="Only rules matching these ids, prefixes or names.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(select: tuple[str, ...], fmt: str) -> None:

@@ -1,8 +1,9 @@
 """The static audit of a project's source tree. It never imports or runs the project.
 
 The analysers share one walk of the tree and one parse of each Python file: the settings
-audit (PG1xx, :mod:`.settings_audit`), the code audit (PG2xx–PG5xx, :mod:`.code.runner`) and
-the template audit (:mod:`.templates`).
+audit (PG1xx, :mod:`.settings_audit`), the code audit (PG2xx–PG5xx, :mod:`.code.runner`),
+the template audit (:mod:`.templates`) and the dependency audit of the lockfiles and
+requirements files found (PG6xx, :mod:`ponyguard.deps.collect`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ def _audit(root: Path, config: Config) -> RunResult:
     files = list(dict.fromkeys([*outcome.files, *code.files]))
     collected.files_audited = len(files)
     collected.incomplete = bool(collected.errors)
+
+    # Lockfiles and requirements (PG6xx, PG020): see deps/collect.py.
+    from ..deps.collect import audit_dependency_files
+
+    dependencies = audit_dependency_files(project.root, project.other_files, config)
+    collected.findings.extend(dependencies.findings)
+    collected.notes.extend(dependencies.notes)
+    collected.files_audited += len(dependencies.files)
 
     # Templates (PG3xx template rules, PG008): see audit/templates/analyse.py.
     from .templates import audit_templates

@@ -54,6 +54,7 @@ class Collected:
     target: str
     findings: list[Finding]
     scopes: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
     files_audited: int = 0
     errors: list[str] = field(default_factory=list)
     incomplete: bool = False
@@ -88,6 +89,7 @@ def finish(
         target=collected.target,
         findings=tuple(findings),
         scopes=collected.scopes,
+        notes=tuple(dict.fromkeys(collected.notes)),
         files_audited=collected.files_audited,
         suppressed=suppressed,
         baselined=baselined,

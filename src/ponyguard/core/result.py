@@ -19,6 +19,8 @@ class RunResult:
     findings: tuple[Finding, ...]
     scopes: tuple[str, ...] = ()
     """What was covered: settings modules audited, URLs scanned."""
+    notes: tuple[str, ...] = ()
+    """What a reader needs to weigh the findings, one line each (the dependency data's date)."""
     files_audited: int = 0
     suppressed: int = 0
     baselined: int = 0

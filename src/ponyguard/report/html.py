@@ -72,6 +72,7 @@ def _header(result: RunResult) -> str:
     rows = [("Kind", esc(result.kind)), ("Target", f"<code>{esc(result.target)}</code>")]
     if result.scopes:
         rows.append(("Covered", ", ".join(f"<code>{esc(s)}</code>" for s in result.scopes)))
+    rows.extend(("Note", esc(note)) for note in result.notes)
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<header><h1>ponyguard report</h1><dl class="meta">{items}</dl></header>'
 

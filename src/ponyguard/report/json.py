@@ -10,6 +10,7 @@ Schema version 1 (keys are always present; ``null`` where a value is unknown)::
       "scopes": [str],             # settings modules audited, URLs scanned
       "incomplete": bool,          # true when part of the target could not be audited
       "errors": [str],             # why the run is incomplete, one line each
+      "notes": [str],              # what to know to weigh the findings (the data's date)
       "summary": {
         "critical": int, "high": int, "medium": int, "low": int, "info": int,
         "total": int,
@@ -76,6 +77,7 @@ def document(result: RunResult) -> dict[str, Any]:
         "scopes": [safe(scope) for scope in result.scopes],
         "incomplete": result.incomplete,
         "errors": [safe(error) for error in result.errors],
+        "notes": [safe(note) for note in result.notes],
         "summary": summary(result),
         "findings": [_finding(finding) for finding in findings],
     }

@@ -94,11 +94,11 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 def _invocation(result: RunResult) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not result.incomplete}
-    if result.errors:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": safe(error) or "error"}}
-            for error in result.errors
-        ]
+    notifications = [
+        {"level": "error", "message": {"text": safe(error) or "error"}} for error in result.errors
+    ] + [{"level": "note", "message": {"text": safe(note) or "note"}} for note in result.notes]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     return invocation
 
 

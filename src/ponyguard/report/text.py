@@ -88,11 +88,13 @@ def _report(result: RunResult) -> list[RenderableType]:
 def _header(result: RunResult) -> RenderableType:
     title = Text.assemble(("ponyguard", "bold"), f" {tool_version(result)} · ",
                           clean(result.kind), " · ", (clean(result.target), "bold"))
-    if not result.scopes:
-        return title
-    label = SCOPE_LABEL.get(result.kind, "covered")
-    scopes = ", ".join(clean(scope) for scope in result.scopes)
-    return Group(title, Text.assemble((f"{label}: ", "dim"), scopes))
+    lines: list[RenderableType] = [title]
+    if result.scopes:
+        label = SCOPE_LABEL.get(result.kind, "covered")
+        scopes = ", ".join(clean(scope) for scope in result.scopes)
+        lines.append(Text.assemble((f"{label}: ", "dim"), scopes))
+    lines.extend(Text.assemble(("note: ", "dim"), clean(note)) for note in result.notes)
+    return Group(*lines) if len(lines) > 1 else title
 
 
 def _finding(finding: Finding) -> RenderableType:

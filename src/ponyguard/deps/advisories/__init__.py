@@ -1,0 +1,1 @@
+"""Advisory and release data: the bundled offline copy, the OSV updater and its cache."""
