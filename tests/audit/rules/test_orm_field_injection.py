@@ -170,3 +170,28 @@ def test_a_parameter_is_its_callers_allowlist(tmp_path) -> None:
                                "    if sort:\n        queryset")
     assert_finds(tmp_path / "unchecked", "PG203", {"app/views.py": unchecked},
                  confidence="high")
+
+
+def test_a_checked_expression_read_again_is_safe(tmp_path) -> None:
+    """wagtail's page search: ``if request.GET["ordering"] in [...]: self.ordering = ...``;
+    Django's admin: ``none, pfx, idx = p.rpartition("-")`` makes ``pfx`` "-" or ""."""
+    safe = HEAD + (
+        "def listing(request):\n"
+        "    ordering = 'name'\n"
+        "    if 'ordering' in request.GET and request.GET['ordering'] in ['name', '-name']:\n"
+        "        ordering = request.GET['ordering']\n"
+        "    if request.GET.get('o') == 'price':\n"
+        "        Product.objects.order_by(request.GET.get('o'))\n"
+        "    for p in request.GET['order'].split('.'):\n"
+        "        none, pfx, idx = p.rpartition('-')\n"
+        "        Product.objects.order_by(pfx + 'name')\n"
+        "    return Product.objects.order_by(ordering)\n"
+    )
+    assert_silent(tmp_path / "safe", "PG203", {"app/views.py": safe})
+    other_key = safe.replace("        ordering = request.GET['ordering']\n",
+                             "        ordering = request.GET['sort']\n")
+    after_branch = safe.replace("    return Product.objects.order_by(ordering)\n",
+                                "    return Product.objects.order_by(request.GET['ordering'])\n")
+    head = safe.replace("order_by(pfx + 'name')", "order_by(none + 'name')")
+    for case, code in (("other-key", other_key), ("after", after_branch), ("head", head)):
+        assert_finds(tmp_path / case, "PG203", {"app/views.py": code}, confidence="high")

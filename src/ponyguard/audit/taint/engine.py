@@ -299,8 +299,12 @@ class _Runner:
                     del guards[stale]
         elif isinstance(target, (ast.Tuple, ast.List)):
             pairs = _unpack(target, source)
-            for element, part in pairs:
-                part_value = self.ev.eval(part, env) if part is not None else data(value)
+            separator = _partition_separator(target, source)
+            for index, (element, part) in enumerate(pairs):
+                if index == separator:
+                    part_value = SAFE  # the literal separator, or ""
+                else:
+                    part_value = self.ev.eval(part, env) if part is not None else data(value)
                 self.bind(element, part_value, env, part)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, data(value), env, None)
@@ -324,6 +328,16 @@ def _unpack(target: ast.Tuple | ast.List,
             and not any(isinstance(e, ast.Starred) for e in (*source.elts, *target.elts)):
         return list(zip(target.elts, source.elts, strict=True))
     return [(element, None) for element in target.elts]
+
+
+def _partition_separator(target: ast.Tuple | ast.List, source: ast.expr | None) -> int | None:
+    """1 for ``head, sep, tail = s.partition("-")`` (``rpartition`` too) with a literal
+    separator: the middle part is that literal or empty, whatever ``s`` is."""
+    if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) \
+            and source.func.attr in ("partition", "rpartition") and len(target.elts) == 3 \
+            and len(source.args) == 1 and isinstance(source.args[0], ast.Constant):
+        return 1
+    return None
 
 
 def _key(node: ast.expr) -> str | None:

@@ -32,6 +32,7 @@ from .sanitizers import (
     TRANSPARENT,
     UNIVERSAL,
     Guards,
+    expression_key,
     refine,
 )
 from .scope import FunctionInfo, ModuleScope
@@ -46,6 +47,7 @@ from .sources import (
 from .values import (
     ATTR,
     CALL,
+    EXPRESSION,
     FIELD,
     REQUEST,
     SAFE,
@@ -64,6 +66,8 @@ from .values import (
 Env = dict[str, Value]
 _FRESH_METHODS = frozenset({"get", "getlist", "pop", "dict", "items", "values", "lists",
                             "copy", "urlencode", "keys", "read"})
+_CHECKABLE = (ast.Subscript, ast.Attribute, ast.Call)
+"""Expressions an earlier check may have proved safe (see :func:`.sanitizers.expression_key`)."""
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
@@ -86,6 +90,10 @@ class Evaluator:
                       lambda node: self.eval(node, env), self.guards)
 
     def eval(self, node: ast.expr, env: Env) -> Value:
+        if EXPRESSION in env and type(node) in _CHECKABLE:
+            key = expression_key(node)
+            if key is not None and key in env:
+                return env[key]
         handler = _HANDLERS.get(type(node))
         return handler(self, node, env) if handler is not None else SAFE
 

@@ -25,7 +25,7 @@ import ast
 from collections.abc import Callable
 
 from .sources import safe_pattern
-from .values import FIELD, SAFE, SOURCE, URLARG, Value, join_env, sanitized
+from .values import EXPRESSION, FIELD, SAFE, SOURCE, URLARG, Value, join_env, sanitized
 
 Env = dict[str, Value]
 Guards = dict[str, tuple[ast.expr, frozenset[str]]]
@@ -210,7 +210,9 @@ def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
         env = refine(ast.Compare(derived, test.ops, test.comparators), env, positive,
                      dotted_of, evaluate, guards, depth + 1)
     name, safe_for = _guarded(test, positive, dotted_of, evaluate)
-    if name is None or name not in env:
+    if name is None:
+        return _refine_expression(test, env, positive, dotted_of, evaluate)
+    if name not in env:
         return env
     refined = dict(env)
     refined[name] = SAFE if safe_for is None else sanitized(env[name], safe_for)
@@ -227,6 +229,45 @@ def is_test(node: ast.expr, dotted_of: DottedOf) -> bool:
         return dotted_of(func) in REDIRECT_GUARDS | {"isinstance", "re.fullmatch", "re.match"} \
             or isinstance(func, ast.Attribute) and func.attr in _CHECK_METHODS
     return False
+
+
+def expression_key(node: ast.expr) -> str | None:
+    """The environment key of an expression a check can prove something of: a chain of
+    attributes, constant subscripts and ``.get()`` calls with constant arguments on a name
+    (``request.GET["o"]``, ``self.request.GET.get("o")``)."""
+    part = node
+    while True:
+        if isinstance(part, ast.Attribute) or (
+                isinstance(part, ast.Subscript) and isinstance(part.slice, ast.Constant)):
+            part = part.value
+        elif isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) \
+                and part.func.attr == "get" and not part.keywords \
+                and all(isinstance(a, ast.Constant) for a in part.args):
+            part = part.func.value
+        else:
+            break
+    if part is node or not isinstance(part, ast.Name):
+        return None
+    return EXPRESSION + ast.unparse(node)
+
+
+def _refine_expression(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
+                       evaluate: Evaluate) -> Env:
+    """``if request.GET["o"] in ALLOWED:``: the same expression read again in the branch is
+    safe (the evaluator looks such keys up; :func:`~.values.join_env` keeps them only where
+    every branch proved them)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return env
+    key = expression_key(test.left)
+    if key is None:
+        return env
+    stand_in = ast.Compare(ast.Name(key), test.ops, test.comparators)
+    name, safe_for = _guarded(stand_in, positive, dotted_of, evaluate)
+    if name != key:
+        return env
+    value = evaluate(test.left)
+    return {**env, EXPRESSION: SAFE,
+            key: SAFE if safe_for is None else sanitized(value, safe_for)}
 
 
 def is_derived_name(node: ast.expr) -> bool:

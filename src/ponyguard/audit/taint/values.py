@@ -42,6 +42,10 @@ FIELD = "field"
 ATTR = "attr"
 
 MAX_ORIGINS = 6
+EXPRESSION = "~"
+"""Environment keys for what a check proved of an expression rather than a variable:
+``"~request.GET['o']"`` after ``if request.GET["o"] in ALLOWED:``; the key ``"~"`` alone
+marks an environment that holds any (see :mod:`.sanitizers`)."""
 MAX_STEPS = 8
 _RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, ATTR: 2, PARAM: 3, UNKNOWN: 4}
 
@@ -183,4 +187,6 @@ def join_env(*envs: dict[str, Value] | None) -> dict[str, Value] | None:
         for name, value in env.items():
             known = merged.get(name)
             merged[name] = value if known is None or known == value else join(known, value)
+    for name in [n for n in merged if n.startswith(EXPRESSION) and any(n not in e for e in live)]:
+        del merged[name]  # a check made in only some branches holds after none of them
     return merged
