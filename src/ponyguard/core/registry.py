@@ -10,7 +10,7 @@ from types import ModuleType
 from .errors import RuleError
 from .rule import Rule
 
-RULE_PACKAGES = ("ponyguard.core.tool_rules", "ponyguard.audit.rules")
+RULE_PACKAGES = ("ponyguard.core.tool_rules", "ponyguard.audit.rules", "ponyguard.scan.rules")
 
 
 class Registry:
