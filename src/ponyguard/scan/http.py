@@ -87,6 +87,8 @@ class FetchError:
     ``"deadline"`` or ``"other"``."""
     message: str
     """One line, for the report."""
+    history: tuple[Response, ...] = field(default=())
+    """Redirect hops received before the failure (a redirect loop's hops), first hop first."""
 
     @property
     def status(self) -> None:
