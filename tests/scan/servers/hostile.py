@@ -81,7 +81,8 @@ class ServerLoop:
                     if path is None:
                         return
                     await handler(reader, writer, path)
-            except (ConnectionError, OSError, asyncio.IncompleteReadError, ssl.SSLError):
+            except (ConnectionError, OSError, asyncio.IncompleteReadError, ssl.SSLError,
+                    asyncio.LimitOverrunError, asyncio.CancelledError):
                 pass
             finally:
                 self._writers.discard(writer)
