@@ -152,6 +152,8 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
 @click.option("--deadline", type=float, help="Seconds for the whole scan of one site "
               "[default: 30].")
 @click.option("--no-ports", is_flag=True, help="Do not probe the host's service ports (PG9xx).")
+@click.option("--http-port", type=click.IntRange(1, 65535),
+              help="Where the site listens for plain HTTP, for the redirect checks [default: 80].")
 @click.option("--ca-bundle", type=click.Path(dir_okay=False),
               help="Verify certificates against this PEM bundle instead of the system store.")
 @click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
@@ -167,7 +169,7 @@ def scan(urls: tuple[str, ...], fmt: str, output: str | None, color: str,
          fail_on: str | None, exit_zero: bool, from_file: str | None, concurrency: int,
          min_grade: str | None, min_confidence: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], baseline: str | None, timeout: float | None,
-         deadline: float | None, no_ports: bool, ca_bundle: str | None,
+         deadline: float | None, no_ports: bool, http_port: int | None, ca_bundle: str | None,
          headers: tuple[str, ...], cookies: tuple[str, ...], auth: str | None,
          config_file: str | None, isolated: bool) -> None:
     """Scan live sites: HTTPS, TLS, headers, cookies, DEBUG, admin, exposed files, ports."""
@@ -191,8 +193,8 @@ def scan(urls: tuple[str, ...], fmt: str, output: str | None, color: str,
                               select=select, ignore=ignore, fail_on=fail_on,
                               min_confidence=min_confidence, baseline=baseline, cache=False)
         options = scan_options(timeout=timeout, deadline=deadline, ports=not no_ports,
-                               ca_bundle=ca_bundle, headers=headers, cookies=cookies,
-                               auth=auth)
+                               http_port=http_port, ca_bundle=ca_bundle, headers=headers,
+                               cookies=cookies, auth=auth)
         results = scan_sites(targets, options, config, concurrency=concurrency)
     except UsageError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None

@@ -17,7 +17,7 @@ ADMIN_STATIC = Path(django.__file__).parent / "contrib" / "admin" / "static"
 
 urlpatterns = [
     path("", with_session(views.home)),
-    path("login/", login_without_csrf),
+    path("accounts/login/", login_without_csrf),
     re_path(r"^(?P<path>\.git/.*|\.env)$", serve, {"document_root": settings.PLANTED_DIR}),
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": ADMIN_STATIC}),
     *site_urlpatterns,

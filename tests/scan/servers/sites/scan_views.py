@@ -19,7 +19,7 @@ def login_without_csrf(request):
     """A hand-written login form that forgot ``{% csrf_token %}``."""
     return HttpResponse(
         "<!doctype html><title>Log in</title>"
-        '<form method="post" action="/login/">'
+        '<form method="post" action="/accounts/login/">'
         '<input name="username"><input type="password" name="password">'
         '<button type="submit">Log in</button></form>'
     )
