@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import os
 import ssl
 import time
@@ -61,10 +62,8 @@ def ssl_context(options: ScanOptions, *, verify: bool) -> ssl.SSLContext:
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     context.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
-    try:
+    with contextlib.suppress(ssl.SSLError):  # an OpenSSL without security levels
         context.set_ciphers("ALL:@SECLEVEL=0")
-    except ssl.SSLError:  # pragma: no cover - an OpenSSL without security levels
-        pass
     context.set_alpn_protocols(["h2", "http/1.1"])
     return context
 
@@ -83,10 +82,8 @@ class HttpClient:
         )
 
     async def aclose(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing a broken pool must not fail the scan
             await self._transport.aclose()
-        except Exception:  # closing a broken pool must not fail the scan
-            pass
 
     async def request(
         self,
@@ -322,7 +319,5 @@ def _http_version(raw: httpx.Response) -> str:
 
 
 async def _close(raw: httpx.Response) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the connection is discarded either way
         await asyncio.wait_for(raw.aclose(), 1.0)
-    except Exception:  # the connection is discarded either way
-        pass

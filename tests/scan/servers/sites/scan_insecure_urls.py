@@ -10,7 +10,6 @@ from django.urls import path, re_path
 from django.views.static import serve
 from insecure_site import views
 from insecure_site.urls import urlpatterns as site_urlpatterns
-
 from scan_views import login_without_csrf, with_session
 
 ADMIN_STATIC = Path(django.__file__).parent / "contrib" / "admin" / "static"
