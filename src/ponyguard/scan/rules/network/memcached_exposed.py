@@ -1,4 +1,4 @@
-"""memcached is reachable from the network.
+"""Memcached is reachable from the network.
 
 ## Why it matters
 memcached has no authentication in its usual text protocol: anyone who reaches the port can
@@ -38,7 +38,7 @@ from ....core.severity import Confidence, Severity
 from ...ports import ServiceResult
 from ._support import SERVICE_TARGET, report
 
-rule = Rule("PG902", "memcached-exposed", "memcached is reachable from the network",
+rule = Rule("PG902", "memcached-exposed", "Memcached is reachable from the network",
             Severity.HIGH, Confidence.HIGH, cwe=(306, 668), doc_text=__doc__)
 
 
