@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -147,7 +148,8 @@ def _gunicorn(package: str, socks: list[socket.socket], extra_args: list[str],
 def _wait_ready(site: DjangoSite) -> None:
     deadline = time.monotonic() + READY_TIMEOUT
     urls = (site.https_url, site.http_url)
-    with httpx.Client(verify=str(site.ca_bundle), trust_env=False, timeout=5) as client:
+    verify = ssl.create_default_context(cafile=str(site.ca_bundle))
+    with httpx.Client(verify=verify, trust_env=False, timeout=5) as client:
         for url in urls:
             while True:
                 for process in site.processes:
