@@ -36,7 +36,10 @@ INSECURE_EXPECTED = {
     "PG753": "the admin at /admin/",
     "PG770": "the project directory as web root: /.git/",
     "PG771": "the project directory as web root: /.env",
+    "PG950": "the admin's static files tell the Django version (info)",
 }
+ON_BOTH = {"PG950"}
+"""Info-level disclosures every Django site with the admin's static files has."""
 
 
 def scan_json(site, *extra: str) -> dict:
@@ -75,7 +78,7 @@ def test_the_insecure_site_fails_with_each_planted_problem_named(insecure_site) 
 
 def test_the_two_sites_differ_probe_by_probe(hardened_site, insecure_site) -> None:
     hardened = {f["rule"] for f in scan_json(hardened_site)["findings"]}
-    assert not hardened & set(INSECURE_EXPECTED), hardened
+    assert hardened & set(INSECURE_EXPECTED) == ON_BOTH, hardened
 
 
 def test_min_grade_fails_the_insecure_site_even_when_fail_on_would_not(insecure_site) -> None:
@@ -94,3 +97,24 @@ def test_both_sites_in_one_run(hardened_site, insecure_site) -> None:
     grades = {site["url"]: site["grade"] for site in data["summary"]["sites"]}
     assert grades[insecure_site.https_url] == "F"
     assert data["summary"]["grade"] == "F" and out.exit_code == 1
+
+
+def test_the_insecure_sites_host_exposes_redis_and_memcached(insecure_site) -> None:
+    """The ports probe on by default: real redis-server and memcached beside the site, without
+    authentication (Debian packages; ``.ci/run`` installs them). Every other service's port is
+    pointed at a closed one, so only these two can answer."""
+    from ponyguard.scan.ports.scanner import DEFAULT_PORTS
+
+    from .ports.servers import memcached_server, redis_server
+    from .servers.harness import rule_ids, scan
+
+    with redis_server() as redis_port, memcached_server() as memcached_port:
+        port_map = {**dict.fromkeys(DEFAULT_PORTS, 0), "redis": redis_port,
+                    "memcached": memcached_port}
+        result = scan(insecure_site.https_url, ca_bundle=insecure_site.ca_bundle,
+                      http_port=insecure_site.http_port, ports=True,
+                      port_map=tuple(port_map.items()))
+    found = rule_ids(result)
+    assert {"PG901", "PG902"} <= found, found
+    assert found - {"PG901", "PG902"} == set(INSECURE_EXPECTED)
+    assert result.grade == "F" and not result.incomplete
