@@ -33,12 +33,14 @@ from .support import location_of, origin, random_path, seen_responses, walk
 ADMIN_HINT = re.compile(r"admin|login|manage|staff|backend|dashboard", re.I)
 MAX_ADMIN_CANDIDATES = 4
 LOGIN_PATHS = ("/accounts/login/",)
+_URLCONF_NAME = re.compile(r"Using\s+the\s+URLconf\s+defined\s+in\s*(?:<code>)?\s*([\w.]+)")
 
 
 @probe("http.debug-page", rules=("PG750",), stage=2)
 async def debug_page_probe(ctx: ScanContext) -> list[Finding]:
-    await ctx.fetch(random_path(ctx))
-    return judge_debug_pages(seen_responses(ctx))
+    missing = await ctx.fetch(random_path(ctx))
+    first = list(missing.chain) if isinstance(missing, Response) else []
+    return judge_debug_pages([*first, *seen_responses(ctx)])
 
 
 def judge_debug_pages(responses: Iterable[Response]) -> list[Finding]:
@@ -56,7 +58,7 @@ def judge_debug_pages(responses: Iterable[Response]) -> list[Finding]:
 
 
 def _debug_evidence(response: Response) -> str:
-    match = re.search(r"Using the URLconf defined in\s*(?:<code>)?\s*([\w.]+)", response.text)
+    match = _URLCONF_NAME.search(response.text)
     if match:
         return f"Using the URLconf defined in {match.group(1)}"
     return "You're seeing this error because you have DEBUG = True"

@@ -32,14 +32,15 @@ def looks_like_html(response: Response) -> bool:
 
 
 _DEBUG_FOOTER = re.compile(
-    r"seeing this (?:error|page) because you have\s*(?:<[^>]{0,200}>\s*)?DEBUG\s*=\s*True", re.I)
-_URLCONF = re.compile(r"Using the URLconf defined in\s*(?:<code>)?\s*[\w.]+", re.I)
-_TRIED = re.compile(r"Django tried these URL patterns", re.I)
+    r"seeing\s+this\s+(?:error|page)\s+because\s+you\s+have\s*(?:<[^>]{0,200}>\s*)?"
+    r"DEBUG\s*=\s*True", re.I)
+_URLCONF = re.compile(r"Using\s+the\s+URLconf\s+defined\s+in\s*(?:<code>)?\s*[\w.]+", re.I)
+_TRIED = re.compile(r"Django\s+tried\s+these\s+URL\s+patterns", re.I)
 _TECH_500 = (re.compile(r"<th[^>]*>\s*Django Version:\s*</th>", re.I),
              re.compile(r"Exception Value:", re.I),
              re.compile(r"id=\"(?:traceback|browserTraceback|pastebinTraceback)\"", re.I))
-_WELCOME = re.compile(r"You are seeing this (?:page|message) because\s*(?:<[^>]{0,200}>\s*)?"
-                      r"DEBUG\s*=\s*True", re.I)
+_WELCOME = re.compile(r"You\s+are\s+seeing\s+this\s+(?:page|message)\s+because\s*"
+                      r"(?:<[^>]{0,200}>\s*)?DEBUG\s*=\s*True", re.I)
 
 
 def debug_page_kind(response: Response) -> str | None:
