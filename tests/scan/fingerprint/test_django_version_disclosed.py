@@ -48,7 +48,9 @@ def test_finds_static_files_on_a_cdn_named_by_the_admin_page() -> None:
 
 
 def test_silent_when_the_admin_static_files_are_not_served() -> None:
-    assert_silent(run_probe(django_version_probe, FakeContext()), "PG950")
+    ctx = FakeContext()
+    assert_silent(run_probe(django_version_probe, ctx), "PG950")
+    assert len(ctx.fetched()) == 1  # one file tells: no admin static files here
 
 
 def test_silent_on_a_soft_404_site() -> None:
