@@ -54,7 +54,7 @@ def judge_policy(policy: HstsPolicy, where: Location, evidence: str) -> list[Fin
     max_age = policy.max_age or 0
     if max_age < ONE_YEAR:
         detail = ("max-age=0 tells browsers to forget the site's HSTS policy" if max_age == 0
-                  else f"max-age={max_age} ({max_age // 86400} days) is shorter than a year")
+                  else f"max-age={max_age} ({_duration(max_age)}) is shorter than a year")
         findings.append(hsts_max_age_short.rule.finding(
             detail, where, key="max-age", evidence=evidence,
             severity=Severity.MEDIUM if max_age < HALF_YEAR else Severity.LOW))
@@ -63,6 +63,14 @@ def judge_policy(policy: HstsPolicy, where: Location, evidence: str) -> list[Fin
             "the HSTS policy does not include subdomains", where, key="includeSubDomains",
             evidence=evidence))
     return findings
+
+
+def _duration(seconds: int) -> str:
+    if seconds >= 86400:
+        return f"{seconds // 86400} days"
+    if seconds >= 3600:
+        return f"{seconds // 3600} hour" + ("s" if seconds >= 7200 else "")
+    return f"{seconds} seconds"
 
 
 def judge_preload(policy: HstsPolicy, https: Walk, http: Walk, where: Location,
