@@ -39,11 +39,23 @@ def messages(result: RunResult, rule_id: str) -> list[str]:
     return [f.message for f in result.findings if f.rule.id == rule_id]
 
 
-@pytest.mark.parametrize("behaviour", ["slow-drip", "endless-body", "gzip-bomb"])
-def test_bodies_that_never_end_are_cut_not_fatal(hostile, behaviour) -> None:
+@pytest.mark.parametrize(("behaviour", "words"), [
+    ("slow-drip", "still arriving when the 1s request timeout ran out"),
+    ("endless-body", "at 100000 bytes"),
+    ("gzip-bomb", "at 100000 bytes (counted after decompression)"),
+])
+def test_bodies_that_never_end_are_cut_not_fatal(hostile, behaviour, words) -> None:
     result = scan(f"http://127.0.0.1:{hostile[behaviour]}/", max_body=100_000, timeout=1)
     assert_clean_run(result)
     assert "PG010" not in rule_ids(result)
+    [message] = messages(result, "PG014")
+    assert words in message
+
+
+def test_a_normal_page_is_not_truncated(hostile) -> None:
+    result = scan(f"http://127.0.0.1:{hostile['ok']}/")
+    assert_clean_run(result)
+    assert not {"PG010", "PG013", "PG014"} & rule_ids(result)
 
 
 def test_redirect_loop(hostile) -> None:

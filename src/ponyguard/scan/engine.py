@@ -6,7 +6,8 @@
 * A probe that raises is reported as PG012 with the exception's summary; the others go on.
 * When the target's deadline passes, what is still running is cancelled and PG011 names it.
 * A home page that cannot be fetched at all is PG010 (the run is incomplete); a home page that
-  answers but not with 2xx (a WAF block, a login wall) is PG013, and every probe still runs.
+  answers but not with 2xx (a WAF block, a login wall) is PG013, and every probe still runs;
+  one whose body was cut at the size or time limit (endless, a gzip bomb, a slow drip) is PG014.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ async def scan_target(target: Target, options: ScanOptions, probes: Iterable[Pro
             await _run_stage(ctx, by_stage[stage], deadline, outcome)
         if not home.done():
             await asyncio.wait([home], timeout=max(0.0, deadline - time.monotonic()))
-        _judge_home(target, home, outcome)
+        _judge_home(target, home, outcome, options)
     finally:
         await ctx.aclose()
     outcome.facts = ctx.facts
@@ -171,7 +172,7 @@ def _add_deadline_finding(target: Target, seconds: float, names: list[str],
 
 
 def _judge_home(target: Target, home: asyncio.Future[Response | FetchError],
-                outcome: TargetOutcome) -> None:
+                outcome: TargetOutcome, options: ScanOptions) -> None:
     result: Response | FetchError
     if not home.done() or home.cancelled() or home.exception() is not None:
         result = FetchError(target.url, "deadline", "no answer before the deadline")
@@ -185,6 +186,10 @@ def _judge_home(target: Target, home: asyncio.Future[Response | FetchError],
         outcome.errors.append(f"{target.url}: unreachable: {result.message}")
         outcome.incomplete = True
         return
+    if result.truncated:
+        outcome.findings.append(_tool_rule("PG014").finding(
+            f"the home page's body was cut {_why_cut(result, options)}; checks that read the "
+            "page saw its beginning", where, key="truncated"))
     if not 200 <= result.status < 300:
         server = result.header("server")
         hint = f" (server: {server})" if server else ""
@@ -192,6 +197,13 @@ def _judge_home(target: Target, home: asyncio.Future[Response | FetchError],
             f"the home page answered {result.status}{hint}; every probe still ran, but checks "
             "that read the page saw this answer, not the site", where,
             key=f"status:{result.status}"))
+
+
+def _why_cut(response: Response, options: ScanOptions) -> str:
+    if len(response.body) >= options.max_body:
+        return f"at {options.max_body} bytes (counted after decompression)"
+    return (f"after {len(response.body)} bytes: it was still arriving when the "
+            f"{options.timeout:g}s request timeout ran out, or the connection broke off")
 
 
 def _tool_rule(rule_id: str) -> Rule:
