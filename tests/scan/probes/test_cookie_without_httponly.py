@@ -34,3 +34,10 @@ def test_silent_for_harmless_cookies_and_httponly_in_any_case() -> None:
     assert_silent(run_probe(cookies_probe, cookie_site(SESSION_OK)), "PG721")
     assert_silent(run_probe(cookies_probe, cookie_site(
         "sessionid=abc; secure; httponly; samesite=lax")), "PG721")
+
+
+@pytest.mark.parametrize("spelling", ["HttpOnly", "HTTPONLY", "httponly", " HttpOnly=1 "])
+def test_httponly_is_recognised_in_any_case(spelling: str) -> None:
+    # ponycheckup only knew one spelling and reported the others as missing
+    ctx = cookie_site(f"sessionid=abc; Secure; SameSite=Lax;{spelling}")
+    assert_silent(run_probe(cookies_probe, ctx), "PG721")
