@@ -16,6 +16,11 @@ def test_fires_on_key_value_lines_and_never_shows_values() -> None:
     assert "s3cr3t" not in shown and "pw1234" not in shown
 
 
+def test_fires_whatever_the_content_type() -> None:
+    for content_type in ("text/html", "application/octet-stream", ""):
+        assert_finds(run_probe(exposed_files_probe, serving("/.env", ENV, content_type)), "PG771")
+
+
 def test_silent_on_a_catch_all_site_html_and_a_single_line() -> None:
     assert_silent(run_probe(exposed_files_probe, catch_all_site()), "PG771")
     assert_silent(run_probe(exposed_files_probe, serving(

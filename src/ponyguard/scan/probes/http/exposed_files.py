@@ -27,7 +27,7 @@ from ...rules.http import (
     git_repository_exposed,
     settings_file_exposed,
 )
-from .pages import directory_listing, looks_like_html
+from .pages import directory_listing
 from .support import random_path
 
 Check = Callable[[Response], "str | None"]
@@ -41,8 +41,13 @@ _SQL = re.compile(r"^(?:CREATE TABLE|INSERT INTO|DROP TABLE IF EXISTS|-- (?:MySQ
 
 
 def _text(response: Response) -> str | None:
-    """The body as text when it is not an HTML page (a soft 404 or an error page)."""
-    if looks_like_html(response) or b"<html" in response.body[:512].lower():
+    """The body as text when it is not markup (a soft 404 or an error page).
+
+    Judged by the bytes, not the Content-Type: servers often label ``.env`` or ``.py`` files
+    ``text/html`` or ``application/octet-stream``.
+    """
+    head = response.body[:1024].lower()
+    if head.lstrip().startswith(b"<") or b"<html" in head or b"<body" in head:
         return None
     return response.text
 
