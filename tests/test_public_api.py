@@ -10,9 +10,9 @@ import ponyguard
 def test_all_is_pinned() -> None:
     assert sorted(ponyguard.__all__) == sorted([
         "Config", "ConfigError", "Confidence", "Finding", "InputError", "Location",
-        "PonyguardError", "Rule", "RuleDoc", "RuleError", "RunResult", "Severity",
+        "PonyguardError", "Rule", "RuleDoc", "RuleError", "RunResult", "ScanOptions", "Severity",
         "__version__", "audit_deps", "audit_project", "audit_versions", "load_config",
-        "load_rules",
+        "load_rules", "scan_sites", "scan_url",
     ])
     for name in ponyguard.__all__:
         assert hasattr(ponyguard, name)
@@ -25,6 +25,8 @@ def test_import_needs_no_django_settings(tmp_path) -> None:
         "import ponyguard, django.conf;"
         "from ponyguard.core.registry import load_rules; load_rules();"
         "import ponyguard.cli, ponyguard.report;"
+        "from ponyguard.scan.engine import LOAD_ERRORS, load_probes; load_probes();"
+        "assert not LOAD_ERRORS, LOAD_ERRORS;"
         "assert not django.conf.settings.configured, 'settings were configured';"
         "print(len(list(load_rules())))"
     )

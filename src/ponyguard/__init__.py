@@ -7,6 +7,9 @@ The library API is the product; the CLI and the Django app are thin faces of it:
     for finding in result.at_or_above(Severity.HIGH):
         print(finding.rule.id, finding.location, finding.message)
 
+    from ponyguard import scan_url
+    print(scan_url("https://example.com/").grade)
+
 Importing this package never touches Django settings; the Django app is
 ``INSTALLED_APPS += ["ponyguard"]`` (see :mod:`ponyguard.checks`).
 """
@@ -24,6 +27,7 @@ from .core.result import RunResult  # noqa: E402
 from .core.rule import Rule, RuleDoc  # noqa: E402
 from .core.severity import Confidence, Severity  # noqa: E402
 from .deps import audit_deps, audit_versions  # noqa: E402
+from .scan import ScanOptions, scan_sites, scan_url  # noqa: E402
 
 __all__ = [
     "Config",
@@ -37,6 +41,7 @@ __all__ = [
     "RuleDoc",
     "RuleError",
     "RunResult",
+    "ScanOptions",
     "Severity",
     "__version__",
     "audit_deps",
@@ -44,4 +49,6 @@ __all__ = [
     "audit_versions",
     "load_config",
     "load_rules",
+    "scan_sites",
+    "scan_url",
 ]

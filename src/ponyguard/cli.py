@@ -22,6 +22,7 @@ from .runner import (
     CONFIDENCES,
     EXIT_CLEAN,
     EXIT_ERROR,
+    EXIT_FINDINGS,
     FORMATS,
     SEVERITIES,
     UsageError,
@@ -203,6 +204,80 @@ def _update_osv(deps_api: Any, root: Path, config: Config, osv_url: str | None) 
     click.echo(f"ponyguard: OSV data refreshed for {outcome.packages} package(s), "
                f"{outcome.records_changed} record(s) new or changed", err=True)
     return [f"--update: {error}" for error in outcome.errors]
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@common_output_options
+@click.option("--from-file", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also scan the URLs in FILE (one per line, # comments; - for stdin).")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Sites scanned at the same time.")
+@click.option("--min-grade", help="Exit 1 when the grade is worse than this (A+, A, B-, …).")
+@click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
+              help="Hide findings below this confidence [default: low].")
+@click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
+@click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only new findings.")
+@click.option("--timeout", type=float, help="Seconds per request [default: 5].")
+@click.option("--deadline", type=float, help="Seconds for the whole scan of one site "
+              "[default: 30].")
+@click.option("--no-ports", is_flag=True, help="Do not probe the host's service ports (PG9xx).")
+@click.option("--http-port", type=click.IntRange(1, 65535),
+              help="Where the site listens for plain HTTP, for the redirect checks [default: 80].")
+@click.option("--ca-bundle", type=click.Path(dir_okay=False),
+              help="Verify certificates against this PEM bundle instead of the system store.")
+@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+              help="Send this header to the scanned host (a WAF token, an API key).")
+@click.option("--cookie", "cookies", multiple=True, metavar="NAME=VALUE",
+              help="Send this cookie to the scanned host (a session behind a login wall).")
+@click.option("--auth", metavar="USER:PASS", help="HTTP basic auth for the scanned host "
+              "(never printed).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read configuration from FILE instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+def scan(urls: tuple[str, ...], fmt: str, output: str | None, color: str,
+         fail_on: str | None, exit_zero: bool, from_file: str | None, concurrency: int,
+         min_grade: str | None, min_confidence: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], baseline: str | None, timeout: float | None,
+         deadline: float | None, no_ports: bool, http_port: int | None, ca_bundle: str | None,
+         headers: tuple[str, ...], cookies: tuple[str, ...], auth: str | None,
+         config_file: str | None, isolated: bool) -> None:
+    """Scan live sites: HTTPS, TLS, headers, cookies, DEBUG, admin, exposed files, ports."""
+    import time
+
+    from .scan import combine, scan_sites
+    from .scan import grade as scan_grade
+    from .scan.options import read_url_file, scan_options
+
+    started = time.perf_counter()
+    try:
+        targets = list(urls) + (read_url_file(from_file) if from_file else [])
+        if not targets:
+            raise UsageError("give at least one URL (or --from-file)", "URLS")
+        if min_grade is not None:
+            try:
+                scan_grade.rank(min_grade)
+            except ValueError as exc:
+                raise UsageError(str(exc), "--min-grade") from None
+        config = audit_config(Path.cwd(), config_file=config_file, isolated=isolated,
+                              select=select, ignore=ignore, fail_on=fail_on,
+                              min_confidence=min_confidence, baseline=baseline, cache=False)
+        options = scan_options(timeout=timeout, deadline=deadline, ports=not no_ports,
+                               http_port=http_port, ca_bundle=ca_bundle, headers=headers,
+                               cookies=cookies, auth=auth)
+        results = scan_sites(targets, options, config, concurrency=concurrency)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
+    except PonyguardError as exc:
+        _fatal(str(exc))
+    result = dataclasses.replace(combine(results), duration=time.perf_counter() - started)
+    _emit(result, fmt, output, color)
+    code = exit_code(result, config.fail_on, exit_zero)
+    if code == EXIT_CLEAN and not exit_zero and min_grade and result.grade \
+            and scan_grade.worse(result.grade, min_grade):
+        code = EXIT_FINDINGS
+    sys.exit(code)
 
 
 @cli.command()

@@ -32,7 +32,7 @@ def test_top_level_shape() -> None:
     assert data["summary"] == {
         "critical": 0, "high": 0, "medium": 0, "low": 0, "info": 1, "total": 1,
         "suppressed": 1, "baselined": 2, "baseline_fixed": 3, "files_audited": 4,
-        "duration": 0.25, "grade": "A+",
+        "duration": 0.25, "score": 100, "grade": "A+", "sites": [],
     }
 
 

@@ -23,7 +23,7 @@ def test_is_a_reporter() -> None:
 def test_groups_by_file_sorted_with_location_fix_and_confidence() -> None:
     out = render(mixed())
     heads = [line for line in out.splitlines() if line and not line.startswith(" ")]
-    groups = heads[heads.index("(project)"):heads.index("Summary  grade F")]
+    groups = heads[heads.index("(project)"):heads.index("Summary  grade F (score 0)")]
     assert groups == ["(project)", "app/views.py", "mysite/settings.py", "static/blob.py"]
     assert "app/views.py:7:5 · confidence high" in out
     scoped = "mysite/settings.py:12 · confidence high · in mysite.settings, mysite.settings.prod"

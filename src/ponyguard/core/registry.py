@@ -10,7 +10,8 @@ from types import ModuleType
 from .errors import RuleError
 from .rule import Rule
 
-RULE_PACKAGES = ("ponyguard.core.tool_rules", "ponyguard.audit.rules", "ponyguard.deps.rules")
+RULE_PACKAGES = ("ponyguard.core.tool_rules", "ponyguard.audit.rules", "ponyguard.deps.rules",
+                 "ponyguard.scan.rules")
 
 
 class Registry:

@@ -9,6 +9,16 @@ from .severity import Severity
 
 
 @dataclass(frozen=True, slots=True)
+class SiteGrade:
+    """One scanned site's score and grade (a scan of several sites lists each)."""
+
+    url: str
+    score: int
+    grade: str
+    incomplete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class RunResult:
     """Findings after filtering, plus what a reader needs to trust them."""
 
@@ -31,6 +41,12 @@ class RunResult:
     """Problems that made the run incomplete, one line each, already redacted."""
     duration: float = 0.0
     tool_version: str = field(default="")
+    score: int | None = None
+    """Set by runs with their own scale (a scan); None: the core grade's score applies."""
+    grade: str | None = None
+    """Set by runs with their own scale (a scan); None: :func:`core.grade.grade` applies."""
+    sites: tuple[SiteGrade, ...] = ()
+    """Per-site grades of a scan (one entry per scanned URL)."""
 
     def counts(self) -> dict[Severity, int]:
         counts = dict.fromkeys(reversed(Severity), 0)

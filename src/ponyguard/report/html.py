@@ -13,6 +13,7 @@ import html
 import re
 from importlib import resources
 from string import Template
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..core.finding import Finding
@@ -21,7 +22,8 @@ from ..core.severity import Severity
 from .interface import Reporter, clean, grouped, plural, summary, tool_version
 
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
-_GRADE_CLASS = {"A+": "a", "A": "a", "B": "b", "C": "c", "D": "d", "F": "f"}
+_GRADE_CLASS = {"A+": "a", "A": "a", "A-": "a", "B+": "b", "B": "b", "B-": "b", "C+": "c",
+                "C": "c", "C-": "c", "D+": "d", "D": "d", "D-": "d", "F": "f"}
 
 
 class HtmlReporter(Reporter):
@@ -90,14 +92,33 @@ def _summary(result: RunResult) -> str:
         f"<p>{plural(data['total'], 'finding')} · {int(data['suppressed'])} suppressed · "
         f"{int(data['baselined'])} baselined · "
         f"{plural(data['baseline_fixed'], 'baseline entry', 'baseline entries')} "
-        f"no longer matching<br>{plural(data['files_audited'], 'file')} audited in "
-        f"{result.duration:.2f}s</p>"
+        f"no longer matching<br>{esc(_covered(result, data))} in "
+        f"{result.duration:.2f}s</p><p>score {int(data['score'])}</p>"
     )
     return (
         f'<section class="summary" aria-label="Summary">'
-        f'<div class="grade grade-{grade_class}" title="grade">{esc(letter)}</div>'
-        f'<table class="counts">{cells}</table><div>{extra}</div></section>'
+        f'<div class="grade grade-{grade_class}" title="grade, score {int(data["score"])}">'
+        f"{esc(letter)}</div>"
+        f'<table class="counts">{cells}</table><div>{extra}</div></section>{_sites(data)}'
     )
+
+
+def _covered(result: RunResult, data: dict[str, Any]) -> str:
+    if result.kind == "scan":
+        return plural(max(1, len(data["sites"])), "site") + " scanned"
+    return plural(data["files_audited"], "file") + " audited"
+
+
+def _sites(data: dict[str, Any]) -> str:
+    if len(data["sites"]) < 2:
+        return ""
+    rows = "".join(
+        f'<tr><td><span class="grade-small grade-{_GRADE_CLASS.get(site["grade"], "f")}">'
+        f'{esc(site["grade"])}</span></td><td>{int(site["score"])}</td>'
+        f'<td>{link(site["url"])}{" (incomplete)" if site["incomplete"] else ""}</td></tr>'
+        for site in data["sites"])
+    return (f'<section class="sites" aria-label="Sites"><table class="counts">'
+            f"<tr><th>grade</th><th>score</th><th>site</th></tr>{rows}</table></section>")
 
 
 def _errors(result: RunResult) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import __version__
 from ..core.finding import Finding
-from ..core.grade import grade
+from ..core.grade import grade, score
 from ..core.redact import redact_text
 from ..core.result import RunResult
 from ..core.severity import Severity
@@ -94,7 +94,11 @@ def tool_version(result: RunResult) -> str:
 
 
 def summary(result: RunResult) -> dict[str, Any]:
-    """Counts per severity (worst first), totals and the grade, as JSON-ready values."""
+    """Counts per severity (worst first), totals, score and grade, as JSON-ready values.
+
+    A run with its own scale (a scan) carries its score and grade; otherwise the core grade
+    of the findings applies. ``sites`` lists each scanned site's score and grade.
+    """
     counts = result.counts()
     data: dict[str, Any] = {sev.value: counts.get(sev, 0) for sev in reversed(Severity)}
     data.update(
@@ -104,6 +108,9 @@ def summary(result: RunResult) -> dict[str, Any]:
         baseline_fixed=result.baseline_fixed,
         files_audited=result.files_audited,
         duration=round(result.duration, 3),
-        grade=grade(result.findings),
+        score=result.score if result.score is not None else score(result.findings),
+        grade=result.grade or grade(result.findings),
+        sites=[{"url": clean(site.url), "score": site.score, "grade": site.grade,
+                "incomplete": site.incomplete} for site in result.sites],
     )
     return data

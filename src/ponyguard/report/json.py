@@ -19,7 +19,9 @@ Schema version 1 (keys are always present; ``null`` where a value is unknown)::
         "baseline_fixed": int,     # baseline entries that matched nothing this run
         "files_audited": int,
         "duration": float,         # seconds
-        "grade": "A+" | "A" | "B" | "C" | "D" | "F"
+        "score": int,              # 100 minus penalties (scans: plus bonuses), see the grade
+        "grade": str,              # audit: A+ A B C D F; scan: Observatory's A+ … D- F
+        "sites": [{"url": str, "score": int, "grade": str, "incomplete": bool}]  # scans
       },
       "findings": [{               # sorted by location
         "rule": "PG101", "name": "debug-enabled", "title": str,

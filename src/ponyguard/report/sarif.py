@@ -16,6 +16,8 @@ The log validates against the OASIS schema and carries what GitHub's ingestion w
   (rule, path, key) instead of the line's text, so an alert survives code moving around it.
   ``ponyguard/v1`` is the finding's own fingerprint, the one baselines use.
 * Columns are 1-based and count code points (``run.columnKind: "unicodeCodePoints"``).
+* ``run.properties`` holds the run's ``kind``, ``score`` and ``grade`` (and a scan's per-site
+  ``sites``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from ..core.fingerprint import identity_hash
 from ..core.redact import MASK
 from ..core.result import RunResult
 from ..core.rule import PROJECT_URL, Rule
-from .interface import Reporter, grouped, safe, tool_version
+from .interface import Reporter, grouped, safe, summary, tool_version
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -66,11 +68,21 @@ def sarif_log(result: RunResult) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "redactionTokens": [MASK],
         "results": [_result(finding, index[finding.rule.id], result) for finding in findings],
+        "properties": _run_properties(result),
     }
     if _is_path(result):
         root = Path(result.target).absolute().as_uri().rstrip("/") + "/"
         run["originalUriBaseIds"] = {SRCROOT: {"uri": root}}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _run_properties(result: RunResult) -> dict[str, Any]:
+    data = summary(result)
+    properties: dict[str, Any] = {"kind": result.kind, "score": data["score"],
+                                  "grade": data["grade"]}
+    if data["sites"]:
+        properties["sites"] = data["sites"]
+    return properties
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from io import StringIO
-from typing import Literal
+from typing import Any, Literal
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -135,14 +135,31 @@ def _summary(result: RunResult) -> list[RenderableType]:
         "no longer matching"
     )
     parts: list[RenderableType] = [
-        Text.assemble(("Summary", "bold"), "  grade ", (letter, GRADE_STYLE.get(letter, BAD))),
+        Text.assemble(("Summary", "bold"), "  grade ", (letter, _grade_style(letter)),
+                      f" (score {data['score']})"),
         counts,
         filtered,
-        Text(f"  {plural(data['files_audited'], 'file')} audited in {result.duration:.2f}s"),
+        Text(f"  {_covered(result, data)} in {result.duration:.2f}s"),
     ]
+    if len(data["sites"]) > 1:
+        parts.extend(
+            Text.assemble("    ", (f"{site['grade']:<3}", _grade_style(site["grade"])),
+                          f" {site['score']:>4}  ", site["url"],
+                          (" (incomplete)", BAD) if site["incomplete"] else "")
+            for site in data["sites"])
     if result.incomplete or result.errors:
         parts.extend(_errors(result))
     return parts
+
+
+def _grade_style(letter: str) -> str:
+    return GRADE_STYLE.get(letter.rstrip("+-"), BAD) if letter != "A+" else GRADE_STYLE["A+"]
+
+
+def _covered(result: RunResult, data: dict[str, Any]) -> str:
+    if result.kind == "scan":
+        return f"{plural(max(1, len(data['sites'])), 'site')} scanned"
+    return f"{plural(data['files_audited'], 'file')} audited"
 
 
 def _errors(result: RunResult) -> list[RenderableType]:

@@ -1,0 +1,20 @@
+"""The live scan: a hardened HTTP/TLS/TCP client and the probes that run on a deployed site.
+
+::
+
+    from ponyguard.scan import ScanOptions, scan_url
+    result = scan_url("https://example.com/", ScanOptions(deadline=20))
+    print(result.grade, result.score, [f.rule.id for f in result.findings])
+
+:func:`scan_sites` scans many sites concurrently (one result each) and :func:`combine` merges
+their results into one report. Score and grade: :mod:`ponyguard.scan.grade`.
+"""
+
+from __future__ import annotations
+
+from .probe import ScanOptions, Target
+from .runner import ascan_sites, combine, scan_sites, scan_url
+from .target import parse_target
+
+__all__ = ["ScanOptions", "Target", "ascan_sites", "combine", "parse_target", "scan_sites",
+           "scan_url"]
