@@ -7,8 +7,6 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.admin",
     "ponyguard",
     "tests.query.app.apps.QueryAppConfig",
 ]
@@ -17,8 +15,8 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memor
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The query tests' admin site (tests/query/): templates for django.contrib.admin. Its
-# middleware checks are silenced because MIDDLEWARE is empty here; those tests set their own.
+# For the query tests' admin site (tests/query/test_admin.py), which installs
+# django.contrib.admin and the middleware it needs only for its own tests.
 TEMPLATES = [{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
     "APP_DIRS": True,
@@ -28,4 +26,3 @@ TEMPLATES = [{
         "django.contrib.messages.context_processors.messages",
     ]},
 }]
-SILENCED_SYSTEM_CHECKS = ["admin.E408", "admin.E409", "admin.E410"]

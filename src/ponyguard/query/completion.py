@@ -79,6 +79,9 @@ def _scan(text: str) -> tuple[list[tuple[str, str, int]] | None, str | None]:
             rest = text[offset:]
             if rest[0] in "\"'" and "\n" not in rest:
                 return tokens, rest
+            if rest == "." and tokens and tokens[-1][0] == "name" and tokens[-1][2] == offset:
+                tokens[-1] = ("name", tokens[-1][1] + ".", offset + 1)  # `teams.` half typed
+                return tokens, None
             return None, None
         if match.lastgroup != "ws":
             tokens.append((match.lastgroup or "", match.group(), match.end()))
