@@ -18,6 +18,8 @@ ORM when it is first used.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .ast import And, Comparison, Literal, Node, Not, Op, Or
@@ -66,11 +68,16 @@ def check(text: str, schema: Schema) -> Bound:
 
 def compile_query(text: str, schema: Schema) -> Q:
     """``text`` as a ``Q`` over ``schema.model``; raises :class:`QueryError` subclasses only."""
-    from .backends.q import to_q
-
     if schema.model is None:
         raise TypeError("compile_query needs a schema built for a model (Schema.for_model)")
-    return to_q(check(text, schema), schema.model)
+    return _q_backend()(bind(parse(text, schema.limits), schema), schema.model)
+
+
+@functools.cache
+def _q_backend() -> Callable[[Bound, Any], Q]:
+    from .backends.q import to_q  # imports Django's ORM: only when first needed
+
+    return to_q
 
 
 def compile_predicate(text: str, schema: Schema) -> Predicate:

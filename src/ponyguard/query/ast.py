@@ -2,16 +2,21 @@
 
 Positions are 1-based ``line``/``column`` of the node's first character (for a comparison,
 its field path). ``and``/``or`` chains are flattened: ``a and b and c`` is one :class:`And`.
+Nodes are slotted dataclasses, not frozen ones (frozen construction costs four times as much
+and the parser makes many); treat them as immutable.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Op(enum.Enum):
     """A comparison operator as the user wrote it (``==`` is :attr:`EQ`)."""
+
+    __hash__ = object.__hash__  # members are singletons; Enum's hash is slow
 
     EQ = "="
     NE = "!="
@@ -34,6 +39,8 @@ class Op(enum.Enum):
 class Kind(enum.Enum):
     """What a literal looked like in the text; its meaning comes from the field it meets."""
 
+    __hash__ = object.__hash__  # members are singletons; Enum's hash is slow
+
     STRING = "string"
     INTEGER = "integer"
     DECIMAL = "decimal"
@@ -43,14 +50,13 @@ class Kind(enum.Enum):
     """A bare word (``high``): a string for text, choice and ordered fields."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     offset: int
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Literal:
     kind: Kind
     value: object
@@ -60,7 +66,7 @@ class Literal:
     pos: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Comparison:
     path: tuple[str, ...]
     path_text: str
@@ -71,21 +77,21 @@ class Comparison:
     op_pos: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Not:
     operand: Node
     pos: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class And:
-    operands: tuple[Node, ...]
+    operands: list[Node]
     pos: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Or:
-    operands: tuple[Node, ...]
+    operands: list[Node]
     pos: Position
 
 

@@ -34,7 +34,7 @@ _OPERATORS_BY_TYPE: dict[FieldType, frozenset[str]] = {
 _NON_TEXT = ALLOWED_LOOKUPS - _TEXT_LOOKUPS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Term:
     """``field <lookup> value``, negated as a whole when ``negated`` (``!=``, ``not in``)."""
 
@@ -45,17 +45,17 @@ class Term:
     pos: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AllOf:
     operands: tuple[Bound, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AnyOf:
     operands: tuple[Bound, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Negation:
     operand: Bound
 
@@ -78,12 +78,18 @@ def bind(node: Node, schema: Schema) -> Bound:
     return AnyOf(tuple(bind(child, schema) for child in node.operands))
 
 
+def allowed_lookups(field: Field) -> frozenset[str]:
+    """The lookups that make sense for a field's type."""
+    allowed = _OPERATORS_BY_TYPE.get(field.type, _NON_TEXT)
+    if field.choices and field.type is not FieldType.STRING:
+        return allowed - _TEXT_LOOKUPS
+    return allowed
+
+
 def _term(node: Comparison, schema: Schema) -> Term:
     field = schema.resolve(node.path, node.pos, node.path_text)
     lookup, negated = _LOOKUPS[node.op]
-    allowed = _OPERATORS_BY_TYPE.get(field.type, _NON_TEXT)
-    if field.choices and field.type is not FieldType.STRING:
-        allowed = allowed - _TEXT_LOOKUPS
+    allowed = allowed_lookups(field)
     if lookup not in allowed:
         raise QuerySchemaError(
             f"`{node.op.value}` does not apply to {field.label}", line=node.op_pos.line,
@@ -93,16 +99,13 @@ def _term(node: Comparison, schema: Schema) -> Term:
     if lookup == "isnull":
         return Term(field, lookup, node.op is Op.IS_NULL, False, node.pos)
     free_text = lookup in _TEXT_LOOKUPS
+    order = schema.date_order
     if isinstance(node.value, tuple):
-        value: object = [_typed(item, field, schema, free_text) for item in node.value]
+        value: object = [typed_value(item, field, order, free_text) for item in node.value]
     else:
         assert isinstance(node.value, Literal)
-        value = _typed(node.value, field, schema, free_text)
+        value = typed_value(node.value, field, order, free_text)
     return Term(field, lookup, value, negated, node.pos)
-
-
-def _typed(literal: Literal, field: Field, schema: Schema, free_text: bool) -> object:
-    return typed_value(literal, field, schema.date_order, free_text)
 
 
 def key_of(term: Term) -> str:

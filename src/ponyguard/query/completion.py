@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .bound import _LOOKUPS, _NON_TEXT, _OPERATORS_BY_TYPE, _TEXT_LOOKUPS
+from .bound import _LOOKUPS, allowed_lookups
 from .lexer import _PATTERN, KEYWORDS
 from .schema import Field, FieldType, Schema
 
@@ -73,20 +73,21 @@ def _scan(text: str) -> tuple[list[tuple[str, str, int]] | None, str | None]:
     """(kind, text, end offset) tokens, and an unterminated string at the end, if any."""
     tokens: list[tuple[str, str, int]] = []
     offset = 0
-    while offset < len(text):
+    while True:
         match = _PATTERN.match(text, offset)
         if match is None:
-            rest = text[offset:]
-            if rest[0] in "\"'" and "\n" not in rest:
+            rest = text[offset:].lstrip()
+            if rest[:1] in ("\"", "'") and "\n" not in rest:
                 return tokens, rest
             if rest == "." and tokens and tokens[-1][0] == "name" and tokens[-1][2] == offset:
                 tokens[-1] = ("name", tokens[-1][1] + ".", offset + 1)  # `teams.` half typed
                 return tokens, None
             return None, None
-        if match.lastgroup != "ws":
-            tokens.append((match.lastgroup or "", match.group(), match.end()))
+        kind = match.lastgroup or ""
+        if kind == "end":
+            return tokens, None
+        tokens.append((kind, match.group(kind), match.end()))
         offset = match.end()
-    return tokens, None
 
 
 def _walk(tokens: list[tuple[str, str, int]]) -> _State:
@@ -169,9 +170,7 @@ def _field(path: str, schema: Schema) -> Field | None:
 
 
 def _operators(field: Field) -> list[str]:
-    allowed = _OPERATORS_BY_TYPE.get(field.type, _NON_TEXT)
-    if field.choices and field.type is not FieldType.STRING:
-        allowed = allowed - _TEXT_LOOKUPS
+    allowed = allowed_lookups(field)
     return [op.value for op, (lookup, _) in _LOOKUPS.items() if lookup in allowed]
 
 

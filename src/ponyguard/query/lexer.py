@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NoReturn
 
@@ -18,6 +18,8 @@ KEYWORDS = frozenset({
 
 class T(enum.Enum):
     """Token kinds."""
+
+    __hash__ = object.__hash__  # members are singletons; Enum's hash is slow
 
     NAME = "name"
     KEYWORD = "keyword"
@@ -34,94 +36,111 @@ class T(enum.Enum):
     EOF = "end of query"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: T
-    text: str
-    value: object
-    """Keywords lower-cased, strings unescaped, numbers converted; else the text."""
-    pos: Position
+Token = tuple[T, str, object, int]
+"""(kind, text as written, value, offset). The value is the keyword lower-cased, the string
+unescaped, the number converted, else the text. Plain tuples: the lexer makes many."""
+KIND, TEXT, VALUE, OFFSET = range(4)
 
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
-_PATTERN = re.compile(
-    r"""
-    (?P<ws>[ \t\r\n]+)
-    | (?P<date>\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?
-        | \d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})
-    | (?P<number>-?\d+(?:\.\d+)?)
-    | (?P<name>IDENT(?:\.IDENT)*)
-    | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-    | (?P<op>==|!=|!~|<=|>=|=|<|>|~)
-    | (?P<punct>[()\[\],])
-    """.replace("IDENT", _IDENT),
-    re.VERBOSE,
-)
+_TOKEN_PATTERNS = {
+    "name": rf"{_IDENT}(?:\.{_IDENT})*",
+    "op": r"==|!=|!~|<=|>=|=|<|>|~",
+    "string": r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""",
+    "punct": r"[()\[\],]",
+    "date": r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+            r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}",
+    "number": r"-?\d+(?:\.\d+)?",
+}
+_WHITESPACE = " \t\r\n"
+# One token with the whitespace before it, by name (for the completion's partial reads)...
+_PATTERN = re.compile(r"[ \t\r\n]*(?:" + "|".join(
+    f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_PATTERNS.items()) + r"|(?P<end>\Z))")
+# ...and every token at once: re.findall does the loop in C, giving (whitespace, name, op,
+# string, punct, date, number) tuples with exactly one token group non-empty.
+_ALL = re.compile(r"([ \t\r\n]*)(?:" + "|".join(
+    f"({pattern})" for pattern in _TOKEN_PATTERNS.values()) + ")")
 _PUNCT = {"(": T.LPAREN, ")": T.RPAREN, "[": T.LBRACKET, "]": T.RBRACKET, ",": T.COMMA}
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "/": "/"}
 
 
-class _Lines:
-    """Offsets → 1-based line and column, for a text scanned left to right."""
+_new_position = tuple.__new__
+
+
+class Lines:
+    """Offsets → 1-based line and column (a binary search over line starts)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.line = 1
-        self.line_start = 0
-        self.scanned = 0
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.single = len(self.starts) == 1
 
     def position(self, offset: int) -> Position:
-        newlines = self.text.count("\n", self.scanned, offset)
-        if newlines:
-            self.line += newlines
-            self.line_start = self.text.rfind("\n", self.scanned, offset) + 1
-        self.scanned = offset
-        return Position(offset, self.line, offset - self.line_start + 1)
+        # tuple.__new__ skips the NamedTuple's Python-level __new__: positions are many
+        if self.single:
+            return _new_position(Position, (offset, 1, offset + 1))
+        line = bisect.bisect_right(self.starts, offset)
+        return _new_position(Position, (offset, line, offset - self.starts[line - 1] + 1))
 
 
 def position_of(text: str, offset: int) -> Position:
     """The line and column of ``offset`` in ``text``."""
-    return _Lines(text).position(offset)
+    return Lines(text).position(offset)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, lines: Lines | None = None) -> list[Token]:
     """Every token of ``text``, ending with one :attr:`T.EOF` token.
 
     Raises :class:`QuerySyntaxError` at the first character that starts no token.
     """
+    lines = lines or Lines(text)
     tokens: list[Token] = []
-    lines = _Lines(text)
-    offset, end = 0, len(text)
-    while offset < end:
-        match = _PATTERN.match(text, offset)
-        if match is None:
-            _fail(text, offset, lines)
-        kind = match.lastgroup
-        if kind != "ws":
-            tokens.append(_token(kind, match.group(), lines.position(offset)))
-        offset = match.end()
-    tokens.append(Token(T.EOF, "", None, lines.position(end)))
+    append = tokens.append
+    offset = 0
+    for space, name, op, string, punct, date, number in _ALL.findall(text):
+        offset += len(space)
+        if name:
+            lowered = name.lower()
+            if lowered in KEYWORDS:
+                append((T.KEYWORD, name, lowered, offset))
+            else:
+                append((T.NAME, name, name, offset))
+            offset += len(name)
+        elif op:
+            append((T.OP, op, "=" if op == "==" else op, offset))
+            offset += len(op)
+        elif string:
+            value = _unescape(string, lines.position(offset)) if "\\" in string else string[1:-1]
+            append((T.STRING, string, value, offset))
+            offset += len(string)
+        elif punct:
+            append((_PUNCT[punct], punct, punct, offset))
+            offset += 1
+        elif date:
+            append((T.DATE, date, date, offset))
+            offset += len(date)
+        else:
+            if "." in number:
+                append((T.DECIMAL, number, Decimal(number), offset))
+            else:
+                append((T.INTEGER, number, int(number), offset))
+            offset += len(number)
+    end = len(text.rstrip(_WHITESPACE))
+    if offset != end:  # findall skipped a character that starts no token: find the first
+        _fail(text, _first_bad_offset(text), lines)
+    append((T.EOF, "", None, len(text)))
     return tokens
 
 
-def _token(kind: str | None, raw: str, pos: Position) -> Token:
-    if kind == "name":
-        lowered = raw.lower()
-        if lowered in KEYWORDS:
-            return Token(T.KEYWORD, raw, lowered, pos)
-        return Token(T.NAME, raw, raw, pos)
-    if kind == "number":
-        if "." in raw:
-            return Token(T.DECIMAL, raw, Decimal(raw), pos)
-        return Token(T.INTEGER, raw, int(raw), pos)
-    if kind == "string":
-        return Token(T.STRING, raw, _unescape(raw, pos), pos)
-    if kind == "date":
-        return Token(T.DATE, raw, raw, pos)
-    if kind == "op":
-        return Token(T.OP, raw, "=" if raw == "==" else raw, pos)
-    return Token(_PUNCT[raw], raw, raw, pos)
+def _first_bad_offset(text: str) -> int:
+    offset = 0
+    while True:
+        match = _PATTERN.match(text, offset)
+        if match is None:
+            return len(text) - len(text[offset:].lstrip(_WHITESPACE))
+        if match.lastgroup == "end":
+            return len(text)
+        offset = match.end()
 
 
 def _unescape(raw: str, pos: Position) -> str:
@@ -138,7 +157,7 @@ def _unescape(raw: str, pos: Position) -> str:
     return _ESCAPE.sub(replace, raw[1:-1])
 
 
-def _fail(text: str, offset: int, lines: _Lines) -> NoReturn:
+def _fail(text: str, offset: int, lines: Lines) -> NoReturn:
     pos = lines.position(offset)
     char = text[offset]
     if char in "\"'":

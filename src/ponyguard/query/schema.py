@@ -27,6 +27,8 @@ DateOrder = Literal["DMY", "MDY", "YMD"]
 class FieldType(enum.Enum):
     """How a field's values are typed and compared."""
 
+    __hash__ = object.__hash__  # members are singletons; Enum's hash is slow
+
     STRING = "text"
     INTEGER = "integer"
     DECIMAL = "decimal"

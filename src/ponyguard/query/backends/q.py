@@ -14,50 +14,67 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import BooleanField, Exists, Expression, Model, OuterRef, Q
 
 from ..bound import AllOf, AnyOf, Bound, Negation, Term, key_of
 from ..schema import FieldType
 
 
-class RelatedExists(Exists):  # type: ignore[misc]
+class RelatedExists(Expression):  # type: ignore[misc]
     """``EXISTS (rows of the model, correlated on pk, matching filter_q)``.
 
-    ``filter_q`` is kept so that the whole compiled query can be inspected.
+    A condition for ``Q``; the subquery is built only when the ORM resolves the filter, so
+    compiling a query stays cheap. ``filter_q`` is kept so the compiled query can be inspected.
     """
 
+    conditional = True
+    output_field = BooleanField()
+
     def __init__(self, model: type[Model], filter_q: Q) -> None:
+        super().__init__()
+        self.model = model
         self.filter_q = filter_q
-        queryset = model._base_manager.filter(Q(("pk", OuterRef("pk"))), filter_q)
-        super().__init__(queryset.values("pk"))
+
+    def exists(self) -> Exists:
+        queryset = self.model._base_manager.filter(Q(("pk", OuterRef("pk"))), self.filter_q)
+        return Exists(queryset.values("pk"))
+
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> Any:
+        return self.exists().resolve_expression(*args, **kwargs)
 
 
 def to_q(node: Bound, model: type[Model]) -> Q:
-    """The ``Q`` for a bound tree over ``model`` (recursion bounded by the depth limit)."""
+    """The ``Q`` for a bound tree over ``model``."""
+    condition = _condition(node, model)
+    return condition if isinstance(condition, Q) else Q(condition)
+
+
+def _condition(node: Bound, model: type[Model]) -> Any:
+    """A child for a ``Q``: a ``(key, value)`` pair, a :class:`RelatedExists`, or a ``Q``.
+
+    Pairs and conditions go straight into their parent's children, without a ``Q`` each.
+    Recursion is bounded by the parser's depth limit (at most ``DEPTH_CEILING``).
+    """
     if isinstance(node, Term):
-        return _term(node, model)
+        condition: Any = (key_of(node), _db_value(node))
+        if node.field.to_many:
+            condition = RelatedExists(model, Q(condition))
+        return Q(condition, _negated=True) if node.negated else condition
     if isinstance(node, Negation):
-        return ~to_q(node.operand, model)
-    children = [to_q(child, model) for child in node.operands]
+        return Q(_condition(node.operand, model), _negated=True)
+    children = [_condition(child, model) for child in node.operands]
     if isinstance(node, AllOf):
         return Q(*children)
     assert isinstance(node, AnyOf)
     return Q(*children, _connector=Q.OR)
 
 
-def _term(term: Term, model: type[Model]) -> Q:
-    q = Q((key_of(term), _db_value(term)))
-    if term.field.to_many:
-        q = Q(RelatedExists(model, q))
-    return ~q if term.negated else q
-
-
 def _db_value(term: Term) -> Any:
-    if term.field.type is FieldType.DATETIME:
-        if isinstance(term.value, list):
-            return [_aware(v) for v in term.value]
-        return _aware(term.value)
-    return term.value
+    if term.field.type is not FieldType.DATETIME:
+        return term.value
+    if isinstance(term.value, list):
+        return [_aware(v) for v in term.value]
+    return _aware(term.value)
 
 
 def _aware(value: Any) -> Any:
