@@ -45,6 +45,11 @@ def test_not_equal_on_a_to_many_path_means_in_none(schema, rows) -> None:
     assert names('teams__name !~ "z"', schema) == ["both", "nobody", "only_y"]
 
 
+def test_is_null_on_a_to_many_path_means_no_related_row(schema, rows) -> None:
+    assert names("teams__name is null", schema) == ["nobody"]
+    assert names("teams is not null", schema) == ["both", "only_x", "only_y"]
+
+
 def test_to_many_results_have_no_duplicates(schema, rows) -> None:
     assert names('teams__name in (XXX, YYY, ZZZ)', schema) == ["both", "only_x", "only_y"]
 
