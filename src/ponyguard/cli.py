@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -16,6 +17,7 @@ import click
 from . import __version__
 from .core.config import Config
 from .core.errors import PonyguardError
+from .core.finding import Finding
 from .core.registry import load_rules
 from .core.result import RunResult
 from .runner import (
@@ -100,17 +102,21 @@ def common_output_options(func: Any) -> Any:
               help="Analyse every file again instead of reusing the code audit's cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Keep the code audit's cache in DIR [default: PATH/.ponyguard-cache].")
+@click.option("--where", metavar="QUERY",
+              help="Report only findings matching QUERY, e.g. "
+                   "'severity >= high and rule ~ \"PG2\"' (see docs/query.md).")
 def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | None,
           exit_zero: bool, min_confidence: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], exclude: tuple[str, ...],
           settings_module: tuple[str, ...], env_pairs: tuple[str, ...],
           env_file: tuple[str, ...], baseline: str | None, write_baseline: str | None,
           config_file: str | None, isolated: bool, no_cache: bool,
-          cache_dir: str | None) -> None:
+          cache_dir: str | None, where: str | None) -> None:
     """Audit a Django project's source tree: settings, code and templates."""
     from .audit import audit_project
     from .core.baseline import write_baseline as write_baseline_file
 
+    keep = _where_filter(where)
     root = Path(path)
     try:
         config = audit_config(
@@ -131,8 +137,24 @@ def audit(path: str, fmt: str, output: str | None, color: str, fail_on: str | No
         count = write_baseline_file(Path(write_baseline), result.findings, __version__)
         click.echo(f"ponyguard: wrote {count} finding(s) to baseline {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if result.incomplete else EXIT_CLEAN)
+    if keep is not None:
+        result = dataclasses.replace(result, findings=tuple(filter(keep, result.findings)))
     _emit(result, fmt, output, color)
     sys.exit(exit_code(result, config.fail_on, exit_zero))
+
+
+def _where_filter(where: str | None) -> Callable[[Finding], bool] | None:
+    """``--where`` as a predicate on findings, checked before the run starts."""
+    if where is None:
+        return None
+    from .query import QueryError
+    from .query.findings import findings_filter
+
+    try:
+        return findings_filter(where)
+    except QueryError as exc:
+        raise click.BadParameter(f"{exc.describe()}\n{exc.pointer(where)}",
+                                 param_hint="--where") from None
 
 
 @cli.command()
