@@ -14,7 +14,7 @@ from ..core.config import Config
 from ..core.errors import InputError
 from ..core.finding import Finding
 from ..core.pipeline import Collected, finish, rule_selected
-from ..core.registry import load_rules
+from ..core.registry import STATIC_PACKAGES, load_rules
 from ..core.result import RunResult
 from .code.renders import RenderRecord
 
@@ -45,7 +45,7 @@ def _audit(root: Path, config: Config) -> RunResult:
     from .discovery import discover
     from .settings_audit import audit_settings
 
-    registry = load_rules()
+    registry = load_rules(STATIC_PACKAGES)
     collected = Collected(kind="audit", target=str(root.resolve()), findings=[])
     project = discover(root, config.all_excludes)
     outcome = audit_settings(project, config)

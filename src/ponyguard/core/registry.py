@@ -45,7 +45,9 @@ class Registry:
 
 
 REGISTRY = Registry()
-_loaded = False
+STATIC_PACKAGES = ("ponyguard.core.tool_rules", "ponyguard.audit.rules", "ponyguard.deps.rules")
+"""What the static audit runs (the live scan's rules pull in its HTTP and TLS stack)."""
+_loaded: set[str] = set()
 
 
 def _walk(package: str) -> Iterable[ModuleType]:
@@ -58,14 +60,15 @@ def _walk(package: str) -> Iterable[ModuleType]:
         yield importlib.import_module(info.name)
 
 
-def load_rules() -> Registry:
-    """Import every rule module once and return the filled registry."""
-    global _loaded
-    if not _loaded:
-        for package in RULE_PACKAGES:
-            for module in _walk(package):
-                for value in vars(module).values():
-                    if isinstance(value, Rule):
-                        REGISTRY.register(value)
-        _loaded = True
+def load_rules(packages: Iterable[str] = RULE_PACKAGES) -> Registry:
+    """Import the rule modules of ``packages`` (every rule by default) once each and return
+    the registry, which then holds them (and whatever was loaded before)."""
+    for package in packages:
+        if package in _loaded:
+            continue
+        for module in _walk(package):
+            for value in vars(module).values():
+                if isinstance(value, Rule):
+                    REGISTRY.register(value)
+        _loaded.add(package)
     return REGISTRY

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core.config import Config
 from ..core.finding import Finding, Location
 from ..core.pipeline import rule_selected
-from ..core.registry import load_rules
+from ..core.registry import STATIC_PACKAGES, load_rules
 from .advisories.cache import OsvCache
 from .advisories.database import AdvisoryDatabase, load_database
 from .model import Dependency, PinKind
@@ -45,7 +45,7 @@ class DepsOutcome:
 
 def rules_selected(config: Config) -> bool:
     """Whether any dependency rule runs under ``config`` (else nothing needs reading)."""
-    return any(rule_selected(r, config) for r in load_rules().with_target(TARGET))
+    return any(rule_selected(r, config) for r in load_rules(STATIC_PACKAGES).with_target(TARGET))
 
 
 def read_files(root: Path, rels: Iterable[str]) -> ReadResult:
@@ -71,7 +71,7 @@ def read_files(root: Path, rels: Iterable[str]) -> ReadResult:
 def check(read: ReadResult, database: AdvisoryDatabase, today: date | None = None) -> DepsOutcome:
     """Run every dependency rule on what ``read`` found; add PG020 findings and the data date."""
     today = today or current_date()
-    registry = load_rules()
+    registry = load_rules(STATIC_PACKAGES)
     context = DepsContext(database=database, today=today, locked=_locked(read.dependencies))
     outcome = DepsOutcome(files=list(read.files), dependencies=list(read.dependencies))
     for problem in read.problems:

@@ -12,9 +12,23 @@ their results into one report. Score and grade: :mod:`ponyguard.scan.grade`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .probe import ScanOptions, Target
-from .runner import ascan_sites, combine, scan_sites, scan_url
 from .target import parse_target
+
+if TYPE_CHECKING:
+    from .runner import ascan_sites, combine, scan_sites, scan_url
+
+
+def __getattr__(name: str) -> object:
+    # The engine pulls in httpx and the TLS stack: imported on first use, so that loading the
+    # rule registry (which walks ponyguard.scan.rules) stays cheap for an audit.
+    if name in ("ascan_sites", "combine", "scan_sites", "scan_url"):
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["ScanOptions", "Target", "ascan_sites", "combine", "parse_target", "scan_sites",
            "scan_url"]

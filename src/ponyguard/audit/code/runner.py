@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from ...core.config import Config
 from ...core.finding import Finding
 from ...core.pipeline import rule_selected
-from ...core.registry import load_rules
+from ...core.registry import STATIC_PACKAGES, load_rules
 from ..context import is_migration, is_test_file
 from ..discovery import Project
 from ..visitor import is_code_rule
@@ -90,7 +90,7 @@ def audit_code(project: Project, config: Config, processes: int | None = None, *
 
 def _audit_code(project: Project, config: Config, processes: int | None,
                 link_templates: bool) -> CodeOutcome:
-    rules = [r for r in load_rules() if is_code_rule(r) and rule_selected(r, config)]
+    rules = [r for r in load_rules(STATIC_PACKAGES) if is_code_rule(r) and rule_selected(r, config)]
     outcome = CodeOutcome()
     if not rules and not link_templates:
         return outcome

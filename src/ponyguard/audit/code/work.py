@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ...core.finding import Finding, Location
-from ...core.registry import REGISTRY, load_rules
+from ...core.registry import REGISTRY, STATIC_PACKAGES, load_rules
 from ...core.severity import Confidence, Severity
 from ..context import FileContext
 from ..discovery import Project
@@ -101,7 +101,7 @@ class Analyzer:
                  rule_ids: tuple[str, ...]) -> None:
         self.project = project
         self.packages = packages
-        registry = load_rules()
+        registry = load_rules(STATIC_PACKAGES)
         rules = [r for r in (registry.get(i) for i in rule_ids) if r is not None]
         self.table = dispatch_table(rules)
         if RENDERS in rule_ids:

@@ -76,7 +76,10 @@ class _Entry:
     digest: str
     loader_dir: str | None
     outline: Outline
+    lexed: TemplateFile | None = None
+    """The template as lexed, when this run lexed it."""
     template: TemplateFile | None = None
+    """The last copy handed out (its tokens may have been placed)."""
     context_taint: Mapping[str, str] | None = None
 
     @property
@@ -127,7 +130,7 @@ def audit_templates(
         outcome.findings.extend(
             _audit_entry(entry, rules, rule_ids, placements.get(entry.rel), cache))
     outcome.stats.update(
-        templates=len(entries), lexed=sum(1 for e in entries if e.template is not None),
+        templates=len(entries), lexed=sum(1 for e in entries if e.lexed is not None),
         placed=len(placements))
     cache.save()
     return outcome
@@ -154,21 +157,16 @@ def _read(project: Project, template_dirs: tuple[str, ...], cache: TemplateCache
 
 
 def _lex(entry: _Entry, cache: TemplateCache) -> TemplateFile:
-    """The entry's template with its tokens: from the cache, else lexed (and cached)."""
-    if entry.template is None:
-        lexed = cache.lexed(entry.key)
-        if lexed is not None:
-            engine, tokens, problems = lexed
-            template = TemplateFile(entry.rel, engine, entry.text,  # type: ignore[arg-type]
-                                    tokens, problems, entry.digest)
-        else:
-            template = TemplateFile.parse(entry.text, entry.rel)
-            cache.put_lexed(entry.key, outline_of(template),
-                            (template.engine, template.tokens, template.problems))
-        template.loader_dir = entry.loader_dir
-        entry.template = template
-    entry.template.context_taint = entry.context_taint
-    return entry.template
+    """The entry's template with its tokens as lexed (once per run; placing works on a copy)."""
+    if entry.lexed is None:
+        entry.lexed = TemplateFile.parse(entry.text, entry.rel)
+        entry.lexed.loader_dir = entry.loader_dir
+        cache.put_outline(entry.key, outline_of(entry.lexed))
+    lexed = entry.lexed
+    template = TemplateFile(lexed.rel, lexed.engine, lexed.text, lexed.tokens, lexed.problems,
+                            lexed.digest, entry.context_taint, entry.loader_dir)
+    entry.template = template
+    return template
 
 
 def outline_of(template: TemplateFile) -> Outline:
@@ -255,7 +253,6 @@ def _placed(entry: _Entry, placement: _Placement, cache: TemplateCache) -> tuple
 def _placed_template(entry: _Entry, placement: _Placement | None,
                      cache: TemplateCache) -> TemplateFile:
     """The entry's template with its tokens in the contexts ``placement`` gives them."""
-    entry.template = None  # placing replaces tokens: start from the lexed ones
     template = _lex(entry, cache)
     if placement is not None:
         template.place_blocks(placement.parents)

@@ -4,31 +4,28 @@ Per template, by path and content digest:
 
 * its **outline** — what linking and block placement need to know about it (the template it
   extends, the ones it includes, whether it opens blocks or includes inside raw text);
-* its **tokens**, pickled on their own so only the templates that must be lexed again are
-  unpickled;
-* its **findings** for a given context taint and rule selection.
+* what its raw-text blocks and includes become once a given parent placement is applied;
+* its **findings** for a given placement, context taint and rule selection.
 
-A warm run then reads and hashes every template but lexes, unpickles and audits only the
-changed ones (and those whose placement by a parent template could have changed). The file
+A warm run then reads and hashes every template but lexes and audits only the changed ones
+(and those whose placement or context changed). Tokens are not kept: unpickling them costs
+about as much as lexing again. The file
 is authenticated like the code cache (:class:`~ponyguard.audit.code.cache.CodeCache`) and tied
 to the engine.
 """
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..code.cache import CodeCache, engine_fingerprint
 from ..code.work import FindingRecord
-from .model import HtmlContext, TemplateProblem, Token
+from .model import HtmlContext
 
 CACHE_FILE = "templates.bin"
 Key = tuple[str, str]
 """(relative path, content digest)."""
-Lexed = tuple[str, tuple[Token, ...], tuple[TemplateProblem, ...]]
-"""(engine, tokens, problems)."""
 Placed = tuple[tuple[str, HtmlContext, str], ...]
 """(block or template name, the raw-text context it is placed in, a description), sorted."""
 FindingsKey = tuple[str, str, str, str]
@@ -51,7 +48,6 @@ class Outline:
 class StoredTemplates:
     engine: str = ""
     outlines: dict[Key, Outline] = field(default_factory=dict)
-    tokens: dict[Key, bytes] = field(default_factory=dict)
     placed: dict[tuple[str, str, str], tuple[Placed, Placed]] = field(default_factory=dict)
     """(path, digest, signature of the parents' placements) → its raw-text blocks and
     includes once placed there."""
@@ -77,24 +73,10 @@ class TemplateCache:
         found = self.before.outlines.get(key)
         if found is not None:
             self.now.outlines[key] = found
-            blob = self.before.tokens.get(key)
-            if blob is not None:
-                self.now.tokens[key] = blob
         return found
 
-    def lexed(self, key: Key) -> Lexed | None:
-        blob = self.before.tokens.get(key)
-        if blob is None:
-            return None
-        try:
-            lexed: Lexed = pickle.loads(blob)
-        except Exception:  # noqa: BLE001 - authenticated, but unreadable: lex again
-            return None
-        return lexed
-
-    def put_lexed(self, key: Key, outline: Outline, lexed: Lexed) -> None:
+    def put_outline(self, key: Key, outline: Outline) -> None:
         self.now.outlines[key] = outline
-        self.now.tokens[key] = pickle.dumps(lexed, protocol=pickle.HIGHEST_PROTOCOL)
         self.changed = True
 
     def placed(self, key: tuple[str, str, str]) -> tuple[Placed, Placed] | None:

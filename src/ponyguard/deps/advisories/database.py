@@ -56,8 +56,18 @@ class AdvisoryDatabase:
     def advisories_for(self, package: str) -> list[Advisory]:
         return self.advisories.get(canonicalize_name(package), [])
 
+    _affecting: dict[tuple[str, Version], list[Advisory]] = field(
+        default_factory=dict, repr=False, compare=False)
+
     def affecting(self, package: str, version: Version) -> list[Advisory]:
-        return [a for a in self.advisories_for(package) if a.affects(version)]
+        """The advisories affecting ``version`` (remembered: ranges ask about every release
+        they admit, and several ranges admit the same releases)."""
+        key = (canonicalize_name(package), version)
+        found = self._affecting.get(key)
+        if found is None:
+            found = self._affecting[key] = [
+                a for a in self.advisories_for(package) if a.affects(version)]
+        return list(found)
 
     def series_of(self, version: Version) -> Series | None:
         return self.series.get(series_name(version))

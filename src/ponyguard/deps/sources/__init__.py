@@ -14,6 +14,8 @@ LOCK_NAMES = ("poetry.lock", "uv.lock", "Pipfile.lock", "pdm.lock")
 
 def reader_for(rel: str) -> Reader | None:
     """The reader for the dependency file at ``rel`` (a relative path), or None."""
+    if not rel.endswith((".toml", ".lock", ".txt")):
+        return None  # most of a tree: decided without building a path
     from . import lockfiles, pipfile_lock, pyproject, requirements
 
     path = PurePosixPath(rel)
