@@ -124,15 +124,22 @@ def audit_config(
 
 def reporter(fmt: str, color: bool | None = None) -> Reporter:
     """The reporter for ``--format``; ``color`` only matters for text (None: automatic)."""
-    from .report import HtmlReporter, JsonReporter, SarifReporter, TextReporter
-
+    # One module per format, imported on demand: rich (text) and jinja2 (html) are not cheap.
     if fmt == "json":
+        from .report.json import JsonReporter
+
         return JsonReporter()
     if fmt == "sarif":
+        from .report.sarif import SarifReporter
+
         return SarifReporter()
     if fmt == "html":
+        from .report.html import HtmlReporter
+
         return HtmlReporter()
     if fmt == "text":
+        from .report.text import TextReporter
+
         return TextReporter(color=color)
     raise UsageError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})", "--format")
 
