@@ -42,6 +42,11 @@ ON_BOTH = {"PG950"}
 """Info-level disclosures every Django site with the admin's static files has."""
 
 
+DEPENDENCY_RULES = {"PG601", "PG602", "PG603", "PG604"}
+"""Findings on the fingerprinted version depend on the Django the tests run (5.2 or 6.x) and
+the date: left out of the exact comparisons here, tested in fingerprint/test_deps_handoff.py."""
+
+
 def scan_json(site, *extra: str) -> dict:
     out = CliRunner().invoke(cli, [
         "scan", site.https_url, "--ca-bundle", str(site.ca_bundle),
@@ -50,6 +55,7 @@ def scan_json(site, *extra: str) -> dict:
     ], catch_exceptions=False)
     data = json.loads(out.output)
     data["exit_code"] = out.exit_code
+    data["findings"] = [f for f in data["findings"] if f["rule"] not in DEPENDENCY_RULES]
     return data
 
 
@@ -116,5 +122,5 @@ def test_the_insecure_sites_host_exposes_redis_and_memcached(insecure_site) -> N
                       port_map=tuple(port_map.items()))
     found = rule_ids(result)
     assert {"PG901", "PG902"} <= found, found
-    assert found - {"PG901", "PG902"} == set(INSECURE_EXPECTED)
+    assert found - {"PG901", "PG902"} - DEPENDENCY_RULES == set(INSECURE_EXPECTED)
     assert result.grade == "F" and not result.incomplete

@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import socket
 import ssl
-import threading
 import warnings
 from collections.abc import Iterator
 
+from ..ports.servers import tcp_server
 from .certs import ServerCert
 
 
@@ -31,30 +31,10 @@ def server_context(cert: ServerCert, *, lowest: ssl.TLSVersion | None = None,
 @contextlib.contextmanager
 def tls_server(context: ssl.SSLContext) -> Iterator[int]:
     """Serve handshakes on 127.0.0.1 until the block ends; yields the port."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-    stop = threading.Event()
 
-    def serve_one(conn: socket.socket) -> None:
-        conn.settimeout(5)
-        with contextlib.suppress(OSError), context.wrap_socket(conn, server_side=True) as tls:
+    def handshake(conn: socket.socket) -> None:
+        with context.wrap_socket(conn, server_side=True) as tls:
             tls.recv(1)
 
-    def accept_loop() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=serve_one, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept_loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
+    with tcp_server(handshake) as port:
+        yield port

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from ...core.finding import Finding, Location
+from ...core.severity import Confidence
 from ..fingerprint import MISSING, VersionGuess, load_table
 from ..http import Response
 from ..probe import ScanContext, probe
@@ -18,7 +20,12 @@ _ADMIN_ASSET = re.compile(r"""(?:href|src)\s*=\s*["']([^"']*?)admin/(?:css|js)/"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype|<html|<head|<body)", re.IGNORECASE)
 
 
-@probe("django-version", rules=(rule.id,), stage=2)
+DEPS_RULES = ("PG601", "PG602", "PG603", "PG604")
+"""The dependency rules the fingerprinted version is handed to (issue 5's, through
+:func:`ponyguard.deps.version_findings`)."""
+
+
+@probe("django-version", rules=(rule.id, *DEPS_RULES), stage=2)
 async def django_version_probe(ctx: ScanContext) -> list[Finding]:
     table = load_table()
     static_url = await static_url_of(ctx)
@@ -42,7 +49,38 @@ async def django_version_probe(ctx: ScanContext) -> list[Finding]:
     if guess is None:
         return []
     ctx.note("django_version", list(guess.versions))
-    return [_finding(guess, urls[guess.evidence[0]])]
+    return [_finding(guess, urls[guess.evidence[0]]),
+            *version_findings(guess.versions, Location(url=ctx.target.url))]
+
+
+def version_findings(versions: Sequence[str], where: Location) -> list[Finding]:
+    """The dependency findings that hold for *every* release the fingerprint leaves possible
+    (a site is end-of-life only if every candidate is), as worded for the newest of them, at
+    medium confidence: the version is inferred from static files, not read from a lockfile."""
+    from ...deps import version_findings as findings_for
+
+    candidates = sorted(versions, key=_version_order)
+    per_version = [findings_for({"django": [v]}, location=where, confidence=Confidence.MEDIUM)
+                   for v in candidates]
+    if not per_version:
+        return []
+    held = set.intersection(*({_identity(f) for f in found} for found in per_version))
+    return [f for f in per_version[-1] if _identity(f) in held and f.rule.id in DEPS_RULES]
+
+
+def _identity(finding: Finding) -> tuple[str, str]:
+    # An advisory is the same finding for every candidate; end of life, latest patch and
+    # extended support are judged per series, so only the rule must agree.
+    return (finding.rule.id, finding.key if finding.rule.id == "PG601" else "")
+
+
+def _version_order(text: str) -> tuple[int, object]:
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(text))
+    except InvalidVersion:
+        return (0, text)
 
 
 async def static_url_of(ctx: ScanContext) -> str:
