@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 from ponyguard.audit import audit_project
@@ -34,8 +35,7 @@ def findings_of(result: RunResult, rule_id: str) -> list[Finding]:
 
 
 def _describe(result: RunResult) -> str:
-    return "\n".join(f"  {f.rule.id} {f.location} [{f.confidence}] {f.message}"
-                     for f in result.findings) or "  (no findings)"
+    return describe_findings(result.findings)
 
 
 def assert_finds(
@@ -53,24 +53,54 @@ def assert_finds(
 ) -> list[Finding]:
     """Audit ``files`` and assert ``rule_id`` fires (at ``path:line`` when given)."""
     result = audit_files(tmp_path, files, env=env)
-    found = findings_of(result, rule_id)
-    assert found, f"{rule_id} did not fire; findings were:\n{_describe(result)}"
-    if path is not None:
-        found = [f for f in found if f.location.path == path]
-        assert found, f"{rule_id} did not fire in {path}:\n{_describe(result)}"
-    if line is not None:
-        found = [f for f in found if f.location.line == line]
-        assert found, f"{rule_id} did not fire at line {line}:\n{_describe(result)}"
+    return assert_traits(result.findings, rule_id, path=path, line=line, count=count,
+                         severity=severity, confidence=confidence,
+                         message_contains=message_contains)
+
+
+def assert_traits(
+    findings: Iterable[Finding],
+    rule_id: str,
+    *,
+    path: str | None = None,
+    line: int | None = None,
+    url: str | None = None,
+    key: str | None = None,
+    count: int | None = None,
+    severity: str | None = None,
+    confidence: str | None = None,
+    message_contains: str | None = None,
+) -> list[Finding]:
+    """Assert ``rule_id`` is among ``findings`` with these traits; return its findings there.
+
+    Shared by the audit, deps and scan test helpers.
+    """
+    findings = list(findings)
+    described = describe_findings(findings)
+    found = [f for f in findings if f.rule.id == rule_id]
+    assert found, f"{rule_id} did not fire; findings were:\n{described}"
+    for name, wanted, actual in (("in", path, lambda f: f.location.path),
+                                 ("at line", line, lambda f: f.location.line),
+                                 ("at", url, lambda f: f.location.url),
+                                 ("for", key, lambda f: f.key)):
+        if wanted is not None:
+            found = [f for f in found if actual(f) == wanted]
+            assert found, f"{rule_id} did not fire {name} {wanted}:\n{described}"
     if count is not None:
-        assert len(found) == count, f"expected {count} x {rule_id}:\n{_describe(result)}"
+        assert len(found) == count, f"expected {count} x {rule_id}:\n{described}"
     for finding in found:
         if severity is not None:
-            assert finding.severity is Severity.parse(severity), _describe(result)
+            assert finding.severity is Severity.parse(severity), described
         if confidence is not None:
-            assert finding.confidence is Confidence.parse(confidence), _describe(result)
+            assert finding.confidence is Confidence.parse(confidence), described
         if message_contains is not None:
-            assert message_contains in finding.message, _describe(result)
+            assert message_contains in finding.message, described
     return found
+
+
+def describe_findings(findings: Iterable[Finding]) -> str:
+    return "\n".join(f"  {f.rule.id} {f.location} [{f.severity}/{f.confidence}] {f.message}"
+                      for f in findings) or "  (no findings)"
 
 
 def assert_silent(tmp_path: Path, rule_id: str, files: dict[str, str], *,

@@ -9,8 +9,8 @@ from pathlib import Path
 from ponyguard.core.config import Config
 from ponyguard.core.finding import Finding
 from ponyguard.core.result import RunResult
-from ponyguard.core.severity import Confidence, Severity
 from ponyguard.deps import audit_deps
+from tests.helpers import assert_traits, describe_findings
 
 TODAY = date(2026, 11, 24)
 SAMPLES = Path(__file__).parent / "samples"
@@ -24,34 +24,15 @@ def check_files(root: Path, files: dict[str, str], today: date = TODAY) -> RunRe
     return audit_deps(root, Config(), today=today, use_cache=False)
 
 
-def _describe(result: RunResult) -> str:
-    return "\n".join(f"  {f.rule.id} {f.location} [{f.severity}] {f.message}"
-                     for f in result.findings) or "  (no findings)"
-
-
 def assert_finds(tmp_path: Path, rule_id: str, files: dict[str, str], *,
                  line: int | None = None, path: str | None = None, count: int | None = None,
                  severity: str | None = None, confidence: str | None = None,
                  message_contains: str | None = None, today: date = TODAY) -> list[Finding]:
     """Check ``files`` and assert ``rule_id`` fires (at ``path:line`` when given)."""
     result = check_files(tmp_path, files, today)
-    found = [f for f in result.findings if f.rule.id == rule_id]
-    assert found, f"{rule_id} did not fire; findings were:\n{_describe(result)}"
-    if path is not None:
-        found = [f for f in found if f.location.path == path]
-    if line is not None:
-        found = [f for f in found if f.location.line == line]
-    assert found, f"{rule_id} did not fire at {path}:{line}:\n{_describe(result)}"
-    if count is not None:
-        assert len(found) == count, f"expected {count} x {rule_id}:\n{_describe(result)}"
-    for finding in found:
-        if severity is not None:
-            assert finding.severity is Severity.parse(severity), _describe(result)
-        if confidence is not None:
-            assert finding.confidence is Confidence.parse(confidence), _describe(result)
-        if message_contains is not None:
-            assert message_contains in finding.message, _describe(result)
-    return found
+    return assert_traits(result.findings, rule_id, path=path, line=line, count=count,
+                         severity=severity, confidence=confidence,
+                         message_contains=message_contains)
 
 
 def assert_silent(tmp_path: Path, rule_id: str, files: dict[str, str], *,
@@ -59,4 +40,4 @@ def assert_silent(tmp_path: Path, rule_id: str, files: dict[str, str], *,
     """Check ``files`` and assert ``rule_id`` does not fire."""
     result = check_files(tmp_path, files, today)
     found = [f for f in result.findings if f.rule.id == rule_id]
-    assert not found, f"{rule_id} fired unexpectedly:\n{_describe(result)}"
+    assert not found, f"{rule_id} fired unexpectedly:\n{describe_findings(result.findings)}"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ponyguard.core.finding import Finding
-from ponyguard.core.severity import Confidence, Severity
 from ponyguard.scan.http import FetchError, Response
 from ponyguard.scan.probe import ScanOptions, Target
+from tests.helpers import assert_traits, describe_findings
 
 
 @dataclass(frozen=True)
@@ -138,38 +138,16 @@ def run_probe(func: Callable[..., object], ctx: FakeContext) -> list[Finding]:
     return list(asyncio.run(func(ctx)))  # type: ignore[arg-type]
 
 
-def _describe(findings: Iterable[Finding]) -> str:
-    return "\n".join(f"  {f.rule.id} {f.location} [{f.severity}/{f.confidence}] {f.message}"
-                     for f in findings) or "  (no findings)"
-
-
 def assert_finds(findings: Iterable[Finding], rule_id: str, *, count: int | None = None,
                  url: str | None = None, key: str | None = None, severity: str | None = None,
                  confidence: str | None = None,
                  message_contains: str | None = None) -> list[Finding]:
     """Assert ``rule_id`` is among ``findings`` (with the given traits); return its findings."""
-    findings = list(findings)
-    found = [f for f in findings if f.rule.id == rule_id]
-    assert found, f"{rule_id} did not fire; findings were:\n{_describe(findings)}"
-    if url is not None:
-        found = [f for f in found if f.location.url == url]
-        assert found, f"{rule_id} did not fire at {url}:\n{_describe(findings)}"
-    if key is not None:
-        found = [f for f in found if f.key == key]
-        assert found, f"{rule_id} did not fire for {key}:\n{_describe(findings)}"
-    if count is not None:
-        assert len(found) == count, f"expected {count} x {rule_id}:\n{_describe(findings)}"
-    for finding in found:
-        if severity is not None:
-            assert finding.severity is Severity.parse(severity), _describe(findings)
-        if confidence is not None:
-            assert finding.confidence is Confidence.parse(confidence), _describe(findings)
-        if message_contains is not None:
-            assert message_contains in finding.message, _describe(findings)
-    return found
+    return assert_traits(findings, rule_id, url=url, key=key, count=count, severity=severity,
+                         confidence=confidence, message_contains=message_contains)
 
 
 def assert_silent(findings: Iterable[Finding], rule_id: str) -> None:
     findings = list(findings)
     found = [f for f in findings if f.rule.id == rule_id]
-    assert not found, f"{rule_id} fired unexpectedly:\n{_describe(findings)}"
+    assert not found, f"{rule_id} fired unexpectedly:\n{describe_findings(findings)}"
