@@ -78,8 +78,6 @@ class _Entry:
     outline: Outline
     lexed: TemplateFile | None = None
     """The template as lexed, when this run lexed it."""
-    template: TemplateFile | None = None
-    """The last copy handed out (its tokens may have been placed)."""
     context_taint: Mapping[str, str] | None = None
 
     @property
@@ -163,10 +161,8 @@ def _lex(entry: _Entry, cache: TemplateCache) -> TemplateFile:
         entry.lexed.loader_dir = entry.loader_dir
         cache.put_outline(entry.key, outline_of(entry.lexed))
     lexed = entry.lexed
-    template = TemplateFile(lexed.rel, lexed.engine, lexed.text, lexed.tokens, lexed.problems,
-                            lexed.digest, entry.context_taint, entry.loader_dir)
-    entry.template = template
-    return template
+    return TemplateFile(lexed.rel, lexed.engine, lexed.text, lexed.tokens, lexed.problems,
+                        lexed.digest, entry.context_taint, entry.loader_dir)
 
 
 def outline_of(template: TemplateFile) -> Outline:

@@ -228,13 +228,6 @@ class Unreadable:
     reason: str
 
 
-def read_template(path: Path, rel: str, *,
-                  max_bytes: int = MAX_TEMPLATE_BYTES) -> TemplateFile | Unreadable:
-    """Read, decode (UTF-8, as Django and Jinja2 loaders do) and lex one template."""
-    text = read_text(path, rel, max_bytes=max_bytes)
-    return text if isinstance(text, Unreadable) else TemplateFile.parse(text, rel)
-
-
 def read_text(path: Path, rel: str, *,
               max_bytes: int = MAX_TEMPLATE_BYTES) -> str | Unreadable:
     """A template's text, decoded as UTF-8 with newlines normalised, or why it cannot be."""
