@@ -130,3 +130,21 @@ def is_literal(node: ast.AST) -> bool:
     if isinstance(node, ast.UnaryOp):
         return is_literal(node.operand)
     return False
+
+
+def argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
+    """The argument at position ``index`` or passed as ``name=`` (positions after a
+    ``*args`` are unknown)."""
+    for position, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            break
+        if position == index:
+            return arg
+    return keyword(call, name)
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for item in call.keywords:
+        if item.arg == name:
+            return item.value
+    return None

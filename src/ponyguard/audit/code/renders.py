@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..context import FileContext
 from ..taint.sinks import HTML
+from .names import argument
 
 RenderRecord = tuple[tuple[str, ...], tuple[tuple[str, str], ...]]
 """(template names, ((variable, origin), …)) — plain data, cached and sent between processes."""
@@ -56,14 +57,14 @@ def collect_call(node: ast.Call, ctx: FileContext) -> Iterator[Render]:
     spec = _RENDER_CALLS.get(ctx.qualname(node.func) or "")
     if spec is not None:
         (name_at, name_kw), (context_at, context_kw) = spec
-        names = _template_names(_argument(node, name_at, name_kw), ctx)
+        names = _template_names(argument(node, name_at, name_kw), ctx)
         if names:
             yield Render(names, tuple(_context_variables(
-                _argument(node, context_at, context_kw), node, ctx)))
+                argument(node, context_at, context_kw), node, ctx)))
         return
     loaded = _loaded_template(node, ctx)
     if loaded:
-        variables = list(_context_variables(_argument(node, 0, "context"), node, ctx))
+        variables = list(_context_variables(argument(node, 0, "context"), node, ctx))
         variables += _keyword_variables(node, ctx)
         yield Render(loaded, tuple(variables))
 
@@ -85,15 +86,6 @@ def collect_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Render]:
             variables += _method_variables(statement, ctx)
     if names:
         yield Render(names, tuple(dict.fromkeys(variables)))
-
-
-def _argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
-    for position, arg in enumerate(call.args):
-        if isinstance(arg, ast.Starred):
-            return None
-        if position == index:
-            return arg
-    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _template_names(expr: ast.expr | None, ctx: FileContext, depth: int = 0) -> tuple[str, ...]:
@@ -118,7 +110,7 @@ def _loaded_template(call: ast.Call, ctx: FileContext) -> tuple[str, ...]:
     if isinstance(loader, ast.Call) and isinstance(loader.func, ast.Attribute | ast.Name):
         called = loader.func.attr if isinstance(loader.func, ast.Attribute) else loader.func.id
         if called in _LOADERS:
-            return _template_names(_argument(loader, 0, "template_name"), ctx)
+            return _template_names(argument(loader, 0, "template_name"), ctx)
     return ()
 
 

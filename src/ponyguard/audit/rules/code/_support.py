@@ -8,25 +8,10 @@ import hashlib
 from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
+from ...code.names import argument as argument  # re-exported: the rules import them here
+from ...code.names import keyword as keyword
 from ...context import FileContext
 from ...taint.flow import Flow
-
-
-def argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
-    """The argument at position ``index`` or passed as ``name=``."""
-    for position, arg in enumerate(call.args):
-        if isinstance(arg, ast.Starred):
-            break
-        if position == index:
-            return arg
-    return keyword(call, name)
-
-
-def keyword(call: ast.Call, name: str) -> ast.expr | None:
-    for item in call.keywords:
-        if item.arg == name:
-            return item.value
-    return None
 
 
 def is_literal_true(node: ast.expr | None) -> bool:
