@@ -9,14 +9,16 @@ import sys
 from pathlib import Path
 
 from ponyguard.audit import audit_project
+from ponyguard.core.config import Config
 from ponyguard.core.registry import load_rules
+from ponyguard.core.severity import Confidence
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SETTINGS_RULES = sorted(r.id for r in load_rules() if "settings" in r.callbacks)
 
 
 def test_every_settings_rule_fires_on_the_insecure_site() -> None:
-    result = audit_project(EXAMPLES / "insecure_site")
+    result = audit_project(EXAMPLES / "insecure_site", Config(min_confidence=Confidence.LOW))
     fired = {f.rule.id for f in result.findings}
     assert not result.incomplete, result.errors
     assert set(result.scopes) == {"insecure_site.settings.production",

@@ -23,8 +23,10 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 from ponyguard.audit import audit_project
+from ponyguard.core.config import Config
 from ponyguard.core.registry import load_rules
 from ponyguard.core.result import RunResult
+from ponyguard.core.severity import Confidence
 
 APP = Path(__file__).resolve().parent.parent / "examples" / "vulnerable_app"
 ANALYSED = re.compile(r"PG[2-5]\d\d$")
@@ -60,7 +62,18 @@ def resolve(entry: dict[str, Any]) -> int:
 
 @cache
 def audit() -> RunResult:
-    return audit_project(APP)
+    return audit_project(APP, Config(min_confidence=Confidence.LOW))
+
+
+def test_the_default_run_lists_medium_and_high_and_counts_the_rest() -> None:
+    everything = [f for f in audit().findings if ANALYSED.match(f.rule.id)]
+    default = audit_project(APP)
+    listed = [f for f in default.findings if ANALYSED.match(f.rule.id)]
+    low = [f for f in everything if f.confidence is Confidence.LOW]
+    assert low, "the app labels low-confidence findings too"
+    assert {f.fingerprint for f in listed} == {
+        f.fingerprint for f in everything if f.confidence is not Confidence.LOW}
+    assert default.held_back == len(low) and default.min_confidence == "medium"
 
 
 def test_the_app_audits_cleanly() -> None:

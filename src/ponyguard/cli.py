@@ -82,7 +82,7 @@ def common_output_options(func: Any) -> Any:
 @click.argument("path", default=".", type=click.Path(file_okay=False))
 @common_output_options
 @click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
-              help="Hide findings below this confidence [default: low].")
+              help="List findings at or above this confidence; count the rest [default: medium].")
 @click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
 @click.option("--extend-select", multiple=True, help="Add rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
@@ -170,7 +170,7 @@ def _where_filter(where: str | None) -> Callable[[Finding], bool] | None:
 @click.option("--osv-url", envvar="PONYGUARD_OSV_URL",
               help="OSV API base URL for --update [default: https://api.osv.dev].")
 @click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
-              help="Hide findings below this confidence [default: low].")
+              help="List findings at or above this confidence; count the rest [default: medium].")
 @click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
 @click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
 @click.option("--exclude", multiple=True, help="Skip paths matching these globs.")
@@ -237,7 +237,7 @@ def _update_osv(deps_api: Any, root: Path, config: Config, osv_url: str | None) 
               help="Sites scanned at the same time.")
 @click.option("--min-grade", help="Exit 1 when the grade is worse than this (A+, A, B-, …).")
 @click.option("--min-confidence", type=click.Choice(CONFIDENCES, case_sensitive=False),
-              help="Hide findings below this confidence [default: low].")
+              help="List findings at or above this confidence; count the rest [default: medium].")
 @click.option("--select", multiple=True, help="Only these rule ids, prefixes or names.")
 @click.option("--ignore", multiple=True, help="Skip these rule ids, prefixes or names.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only new findings.")

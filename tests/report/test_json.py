@@ -31,7 +31,8 @@ def test_top_level_shape() -> None:
     assert data["errors"] == ["oops"]
     assert data["summary"] == {
         "critical": 0, "high": 0, "medium": 0, "low": 0, "info": 1, "total": 1,
-        "suppressed": 1, "baselined": 2, "baseline_fixed": 3, "files_audited": 4,
+        "suppressed": 1, "held_back": 0, "min_confidence": "low", "baselined": 2,
+        "baseline_fixed": 3, "files_audited": 4,
         "duration": 0.25, "score": 100, "grade": "A+", "sites": [],
     }
 

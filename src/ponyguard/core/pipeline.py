@@ -75,11 +75,13 @@ def finish(
     findings = merge_scopes(collected.findings)
     findings = [
         f for f in findings
-        if rule_selected(f.rule, config) and f.confidence >= config.min_confidence
-        and not _ignored_for_file(f, config)
+        if rule_selected(f.rule, config) and not _ignored_for_file(f, config)
     ]
+    # Suppressions first, so an ignore comment on a held-back finding still counts as used.
     findings, suppressed = _apply_suppressions(findings, text_of, config, suppression_files)
-    findings = with_fingerprints(findings)
+    listed = [f for f in findings if f.confidence >= config.min_confidence]
+    held_back = len(findings) - len(listed)
+    findings = with_fingerprints(listed)
     baselined = fixed = 0
     if config.baseline is not None:
         outcome = apply_baseline(findings, read_baseline(config.baseline))
@@ -92,6 +94,8 @@ def finish(
         notes=tuple(dict.fromkeys(collected.notes)),
         files_audited=collected.files_audited,
         suppressed=suppressed,
+        held_back=held_back,
+        min_confidence=config.min_confidence.value,
         baselined=baselined,
         baseline_fixed=fixed,
         incomplete=collected.incomplete,

@@ -33,6 +33,10 @@ class RunResult:
     """What a reader needs to weigh the findings, one line each (the dependency data's date)."""
     files_audited: int = 0
     suppressed: int = 0
+    held_back: int = 0
+    """Findings below the minimum confidence: counted here, listed with a lower minimum."""
+    min_confidence: str = "low"
+    """The minimum confidence the run listed (``Confidence.value``)."""
     baselined: int = 0
     baseline_fixed: int = 0
     """Baseline entries that matched nothing this run (fixed, or the code moved away)."""

@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 from ..core.finding import Finding
 from ..core.result import RunResult
 from ..core.severity import Severity
-from .interface import Reporter, clean, grouped, plural, summary, tool_version
+from .interface import (
+    Reporter,
+    clean,
+    grouped,
+    held_back_line,
+    plural,
+    summary,
+    tool_version,
+)
 
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
 _GRADE_CLASS = {"A+": "a", "A": "a", "A-": "a", "B+": "b", "B": "b", "B-": "b", "C+": "c",
@@ -79,6 +87,11 @@ def _header(result: RunResult) -> str:
     return f'<header><h1>ponyguard report</h1><dl class="meta">{items}</dl></header>'
 
 
+def _held_back(data: dict[str, Any]) -> str:
+    line = held_back_line(data)
+    return f"{esc(line)}<br>" if line else ""
+
+
 def _summary(result: RunResult) -> str:
     data = summary(result)
     letter = str(data["grade"])
@@ -92,7 +105,7 @@ def _summary(result: RunResult) -> str:
         f"<p>{plural(data['total'], 'finding')} · {int(data['suppressed'])} suppressed · "
         f"{int(data['baselined'])} baselined · "
         f"{plural(data['baseline_fixed'], 'baseline entry', 'baseline entries')} "
-        f"no longer matching<br>{esc(_covered(result, data))} in "
+        f"no longer matching<br>{_held_back(data)}{esc(_covered(result, data))} in "
         f"{result.duration:.2f}s</p><p>score {int(data['score'])}</p>"
     )
     return (

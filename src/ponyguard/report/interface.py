@@ -93,6 +93,17 @@ def tool_version(result: RunResult) -> str:
     return result.tool_version or __version__
 
 
+def held_back_line(data: dict[str, Any]) -> str | None:
+    """The sentence saying how many findings fell below the minimum confidence, if any."""
+    count = int(data["held_back"])
+    if not count:
+        return None
+    below = data["min_confidence"]
+    lower = "low" if below == "medium" else "medium"
+    return (f"{plural(count, 'finding')} below {below} confidence held back "
+            f"(--min-confidence {lower} lists them)")
+
+
 def summary(result: RunResult) -> dict[str, Any]:
     """Counts per severity (worst first), totals, score and grade, as JSON-ready values.
 
@@ -104,6 +115,8 @@ def summary(result: RunResult) -> dict[str, Any]:
     data.update(
         total=len(result.findings),
         suppressed=result.suppressed,
+        held_back=result.held_back,
+        min_confidence=result.min_confidence,
         baselined=result.baselined,
         baseline_fixed=result.baseline_fixed,
         files_audited=result.files_audited,

@@ -15,6 +15,8 @@ Schema version 1 (keys are always present; ``null`` where a value is unknown)::
         "critical": int, "high": int, "medium": int, "low": int, "info": int,
         "total": int,
         "suppressed": int,         # hidden by inline ignore comments
+        "held_back": int,          # below min_confidence: counted, not listed
+        "min_confidence": "low" | "medium" | "high",   # the lowest confidence listed
         "baselined": int,          # hidden because the baseline already holds them
         "baseline_fixed": int,     # baseline entries that matched nothing this run
         "files_audited": int,

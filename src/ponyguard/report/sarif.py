@@ -16,7 +16,8 @@ The log validates against the OASIS schema and carries what GitHub's ingestion w
   (rule, path, key) instead of the line's text, so an alert survives code moving around it.
   ``ponyguard/v1`` is the finding's own fingerprint, the one baselines use.
 * Columns are 1-based and count code points (``run.columnKind: "unicodeCodePoints"``).
-* ``run.properties`` holds the run's ``kind``, ``score`` and ``grade`` (and a scan's per-site
+* ``run.properties`` holds the run's ``kind``, ``score``, ``grade``, ``heldBack`` (findings below
+  ``minConfidence``, not listed) (and a scan's per-site
   ``sites``).
 """
 
@@ -79,7 +80,8 @@ def sarif_log(result: RunResult) -> dict[str, Any]:
 def _run_properties(result: RunResult) -> dict[str, Any]:
     data = summary(result)
     properties: dict[str, Any] = {"kind": result.kind, "score": data["score"],
-                                  "grade": data["grade"]}
+                                  "grade": data["grade"], "heldBack": data["held_back"],
+                                  "minConfidence": data["min_confidence"]}
     if data["sites"]:
         properties["sites"] = data["sites"]
     return properties

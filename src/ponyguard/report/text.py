@@ -19,7 +19,7 @@ from rich.text import Text
 from ..core.finding import Finding
 from ..core.result import RunResult
 from ..core.severity import Severity
-from .interface import Reporter, clean, grouped, plural, summary, tool_version
+from .interface import Reporter, clean, grouped, held_back_line, plural, summary, tool_version
 
 SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -139,8 +139,11 @@ def _summary(result: RunResult) -> list[RenderableType]:
                       f" (score {data['score']})"),
         counts,
         filtered,
-        Text(f"  {_covered(result, data)} in {result.duration:.2f}s"),
     ]
+    held_back = held_back_line(data)
+    if held_back:
+        parts.append(Text(f"  {held_back}", style="dim"))
+    parts.append(Text(f"  {_covered(result, data)} in {result.duration:.2f}s"))
     if len(data["sites"]) > 1:
         parts.extend(
             Text.assemble("    ", (f"{site['grade']:<3}", _grade_style(site["grade"])),

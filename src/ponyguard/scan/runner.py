@@ -103,6 +103,8 @@ def combine(results: Sequence[RunResult]) -> RunResult:
         findings=tuple(f for result in results for f in result.findings),
         scopes=tuple(scope for result in results for scope in result.scopes),
         suppressed=sum(result.suppressed for result in results),
+        held_back=sum(result.held_back for result in results),
+        min_confidence=results[0].min_confidence,
         baselined=sum(result.baselined for result in results),
         baseline_fixed=sum(result.baseline_fixed for result in results),
         incomplete=any(result.incomplete for result in results),

@@ -77,7 +77,8 @@ class Command(BaseCommand):  # type: ignore[misc]  # Django ships no type hints
         audit.add_argument("--exit-zero", action="store_true",
                            help="Do not fail because of findings.")
         audit.add_argument("--min-confidence", choices=CONFIDENCES, type=str.lower,
-                           help="Hide findings below this confidence [default: low].")
+                           help="List findings at or above this confidence; count the rest "
+                                "[default: medium].")
         audit.add_argument("--select", action="append", default=[],
                            help="Only these rule ids, prefixes or names.")
         audit.add_argument("--ignore", action="append", default=[],
