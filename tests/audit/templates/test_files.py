@@ -19,6 +19,17 @@ def test_template_paths() -> None:
     assert is_template_path("site/views/page.html", ["site/views/"])
 
 
+def test_test_suites_templates_are_not_audited(tmp_path) -> None:
+    page = "<p>{{ x|safe }}</p>\n"
+    result = audit_files(tmp_path, {
+        "tests/templates/fixture.html": page,
+        "shop/test/app/templates/page.html": page,
+        "quiz/templates/quiz/tests/detail.html": page,
+    }, select=("PG302",))
+    assert [f.location.path for f in findings_of(result, "PG302")] == [
+        "quiz/templates/quiz/tests/detail.html"]
+
+
 def test_engine_choice() -> None:
     assert engine_of("templates/a.jinja2", "") == "jinja2"
     assert engine_of("app/jinja2/app/a.html", "") == "jinja2"

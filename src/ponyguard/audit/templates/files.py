@@ -27,6 +27,7 @@ from .model import Engine, Expression, HtmlContext, TemplateProblem, Token, Toke
 
 JINJA_SUFFIXES = (".jinja", ".jinja2", ".j2")
 TEMPLATE_DIRS = frozenset({"templates", "jinja2"})
+TEST_DIRS = frozenset({"test", "tests", "testing"})
 MAX_TEMPLATE_BYTES = 2_000_000
 _JINJA_ONLY = re.compile(r"\{%-|-%\}|\{\{-|-\}\}|\{%\s*(set|macro|call|import|from|raw)\s")
 _DJANGO_ONLY = re.compile(r"\{%\s*load\s")
@@ -60,11 +61,21 @@ def engine_of(rel: str, text: str) -> Engine:
 
 
 def template_paths(project: Project, extra_dirs: Iterable[str] = ()) -> Iterator[tuple[str, Path]]:
-    """The project's template files, sorted by relative path."""
+    """The project's template files, sorted by relative path, test suites' templates aside
+    (as test files are in the code audit)."""
     extra = tuple(extra_dirs)
     for rel in sorted(project.other_files):
-        if is_template_path(rel, extra):
+        if is_template_path(rel, extra) and not in_test_suite(rel):
             yield rel, project.other_files[rel]
+
+
+def in_test_suite(rel: str) -> bool:
+    """Whether a template belongs to a test suite: a ``tests/``, ``test/`` or ``testing/``
+    folder above its ``templates/`` folder (``tests/templates/x.html``). Below it the folder
+    is part of the template's name (``templates/quiz/tests/detail.html`` is a site page)."""
+    folders = rel.split("/")[:-1]
+    inner = max((i for i, name in enumerate(folders) if name in TEMPLATE_DIRS), default=0)
+    return not TEST_DIRS.isdisjoint(folders[:inner])
 
 
 def loader_name(rel: str, folder: str | None = None) -> str:
