@@ -136,3 +136,18 @@ def test_no_cache_directory_without_a_cache_dir(tmp_path) -> None:
     write_project(tmp_path, {"app/views.py": VIEWS})
     audit_code(discover(tmp_path), Config())
     assert not (tmp_path / ".ponyguard-cache").exists()
+
+
+def test_a_new_use_of_an_admin_form_outside_the_admin_invalidates_its_module(tmp_path) -> None:
+    root, cache = tmp_path / "p", tmp_path / "cache"
+    forms = ("from django import forms\nclass PageForm(forms.ModelForm):\n"
+             "    class Meta:\n        model = None\n        fields = '__all__'\n")
+    admin = ("from django.contrib import admin\nfrom .forms import PageForm\n"
+             "class PageAdmin(admin.ModelAdmin):\n    form = PageForm\n")
+    view = "from .forms import PageForm\ndef edit(request):\n    return PageForm(request.POST)\n"
+    write_project(root, {"app/__init__.py": "", "app/forms.py": forms, "app/admin.py": admin,
+                         "app/views.py": "def edit(request):\n    return None\n"})
+    assert [f for f in run(root, cache)[0] if f[0] == "PG403"] == []
+    write_project(root, {"app/views.py": view})
+    assert [f[:3] for f in run(root, cache)[0] if f[0] == "PG403"] == [
+        ("PG403", "app/forms.py", 5)]

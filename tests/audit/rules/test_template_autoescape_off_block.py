@@ -42,3 +42,22 @@ def test_silent_on_safe_look_alikes(tmp_path) -> None:
             "{% endautoescape %}\n"})
     assert_silent(tmp_path / "txt", "PG303", {
         "templates/mail/body.txt": "{% autoescape off %}{{ name }}{% endautoescape %}"})
+
+
+CATALOG_JS = ("{% autoescape off %}\n'use strict';\n"
+              "const catalog = {{ catalog_json }};\n"
+              "django.formats = {{ formats_json }};\n"
+              "const greeting = '{{ greeting }}';\n{% endautoescape %}\n")
+
+
+def test_silent_in_templates_whose_output_is_not_html(tmp_path) -> None:
+    assert_silent(tmp_path, "PG303", {
+        "app/templates/app/catalog.js": CATALOG_JS,
+        "app/templates/app/data.json": '{% autoescape off %}{"items": {{ items }}}'
+                                       "{% endautoescape %}\n",
+    })
+
+
+def test_fires_in_an_html_template_with_the_same_block(tmp_path) -> None:
+    assert_finds(tmp_path, "PG303", {"app/templates/app/catalog.html": CATALOG_JS},
+                 line=1, count=1, confidence="medium")

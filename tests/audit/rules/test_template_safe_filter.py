@@ -76,3 +76,29 @@ def test_suppressed_by_a_template_comment(tmp_path) -> None:
 def test_help_text_is_low_confidence(tmp_path) -> None:
     assert_finds(tmp_path, "PG302", {PAGE: "<p>{{ field.help_text|safe }}</p>"},
                  confidence="low", message_contains="written by developers")
+
+
+def test_silent_on_a_variable_the_template_captured_from_its_own_output(tmp_path) -> None:
+    assert_silent(tmp_path, "PG302", {PAGE: (
+        "{% load i18n wagtailadmin_tags %}\n"
+        "{% fragment as badge %}{% status state.label classname='w-status' %}{% endfragment %}\n"
+        "<p>{% blocktranslate trimmed with action=badge|safe %}{{ action }} by someone"
+        "{% endblocktranslate %}</p>\n"
+        '{% translate "Approved by staff" as label %}\n'
+        "<p>{{ label|safe }}</p>\n"
+        "{% blocktranslate asvar greeting %}Hello {{ name }}{% endblocktranslate %}\n"
+        "<p>{{ greeting|safe }}</p>\n"
+    )})
+
+
+def test_fires_on_a_captured_name_bound_again_or_used_before_the_capture(tmp_path) -> None:
+    found = assert_finds(tmp_path, "PG302", {PAGE: (
+        "<p>{{ badge|safe }}</p>\n"
+        "{% fragment as badge %}<b>{{ state }}</b>{% endfragment %}\n"
+        "{% for badge in user_badges %}<p>{{ badge|safe }}</p>{% endfor %}\n"
+        "{% translate message as label %}<p>{{ label|safe }}</p>\n"
+        "{% fragment as title %}x{% endfragment %}{% with title=post.title %}\n"
+        "<h1>{{ title|safe }}</h1>{% endwith %}\n"
+        "<p>{{ badge.text|safe }}</p>\n"
+    )}, count=5, confidence="medium")
+    assert [f.location.line for f in found] == [1, 3, 4, 6, 7]

@@ -105,3 +105,23 @@ def test_included_inside_a_script_and_js_templates(tmp_path) -> None:
         message_contains="a .js template is JavaScript")
     assert_silent(tmp_path / "js-safe", "PG305", {
         "app/templates/app/widget.js": "const name = '{{ name|escapejs }}';"})
+
+
+CATALOG_JS = ("{% autoescape off %}\n'use strict';\n"
+              "const catalog = {{ catalog_json }};\n"
+              "const greeting = '{{ greeting }}';\n{% endautoescape %}\n"
+              "const other = {{ other }};\n")
+
+
+def test_js_template_with_autoescape_off_is_low_confidence_in_code_only(tmp_path) -> None:
+    found = assert_finds(tmp_path, "PG305", {"app/templates/app/catalog.js": CATALOG_JS},
+                         count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (3, "low"), (4, "medium"), (6, "medium")]
+    assert "encoded it for JavaScript (json.dumps())" in found[0].message
+
+
+def test_js_template_value_from_the_request_stays_high_with_autoescape_off(tmp_path) -> None:
+    assert_finds(tmp_path, "PG305", {"app/templates/app/catalog.js": (
+        "{% autoescape off %}const q = {{ request.GET.q }};{% endautoescape %}\n")},
+        count=1, confidence="high")

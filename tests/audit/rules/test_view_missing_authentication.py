@@ -143,6 +143,44 @@ def test_silent_when_the_view_checks_the_user_itself_or_delegates(tmp_path) -> N
     assert_silent(tmp_path, "PG406", _project(views, urls))
 
 
+PAGES = """\
+from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
+
+def render_page(request, page):
+    if page.members_only and not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    return TemplateResponse(request, "page.html", {"page": page})
+
+def log_visit(request, page):
+    print(request.user.is_authenticated, page)
+"""
+
+
+def _page_view(body: str) -> dict[str, str]:
+    views = VIEWS.replace(
+        "def invoice_export(request):\n    return render(request, \"export.csv\")\n",
+        "from .pages import log_visit, render_page\n"
+        f"def invoice_export(request):\n    page = object()\n{body}")
+    return _project(views, **{"billing/pages.py": PAGES})
+
+
+def test_silent_when_the_view_returns_through_a_helper_that_turns_anonymous_users_away(
+        tmp_path) -> None:
+    assert_silent(tmp_path, "PG406", _page_view("    return render_page(request, page)\n"))
+
+
+def test_fires_when_the_helper_is_only_called_or_does_not_turn_anyone_away(tmp_path) -> None:
+    # The helper's check decides nothing when the view does not return its answer.
+    body = "    render_page(request, page)\n    return render(request, 'export.csv')\n"
+    assert_finds(tmp_path / "called", "PG406", _page_view(body), path="billing/views.py",
+                 count=1, confidence="medium")
+    # Looking at request.user without turning anyone away is no guard.
+    body = "    return log_visit(request, page)\n"
+    assert_finds(tmp_path / "logged", "PG406", _page_view(body), path="billing/views.py",
+                 count=1, confidence="medium")
+
+
 def test_silent_when_a_middleware_requires_a_login_everywhere(tmp_path) -> None:
     settings = SETTINGS.replace(
         "]", ", 'django.contrib.auth.middleware.LoginRequiredMiddleware']")

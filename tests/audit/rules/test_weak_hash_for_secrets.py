@@ -26,6 +26,21 @@ def test_fires_on_weak_hashes_of_passwords_and_tokens(tmp_path) -> None:
     assert "hashlib.new('md5')" in found[2].message
 
 
+def test_a_salted_password_hash_is_called_fast_not_unsalted(tmp_path) -> None:
+    code = HEAD + (
+        "class LegacyHasher:\n"
+        "    def encode(self, password, salt):\n"
+        "        return hashlib.md5((salt + password).encode()).hexdigest()\n"
+        "def store(user, password):\n"
+        "    user.password_hash = hashlib.md5(password.encode()).hexdigest()\n"
+    )
+    found = assert_finds(tmp_path, "PG503", {"accounts/hashers.py": code}, count=2,
+                         confidence="high")
+    assert "it is fast (a salt stops precomputed tables, not guessing)" in found[0].message
+    assert "unsalted" not in found[0].message
+    assert "it is fast and unsalted" in found[1].message
+
+
 def test_fires_on_random_tokens_codes_and_keys(tmp_path) -> None:
     code = HEAD + (
         "def invite(user, Token):\n"

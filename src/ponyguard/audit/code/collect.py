@@ -8,6 +8,7 @@ method (nested ones too), the calls each makes into the project, and URL routes.
 from __future__ import annotations
 
 import ast
+import re
 
 from ..source import SourceFile
 from ..taint.engine import Analysis, analyze
@@ -19,6 +20,8 @@ from .names import import_bindings, is_literal, module_statements, package_of, s
 from .routes import collect_routes
 
 MAX_NESTING = 4
+FORM_NAME = re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9_]*Form(?![A-Za-z0-9_])")
+"""A form class's name, as the text mentions it (``PageAdminForm``, ``"ProfileForm"``)."""
 
 
 def module_label(module: str | None, rel: str) -> str:
@@ -35,6 +38,8 @@ def collect(source: SourceFile, module: str | None, packages: frozenset[str]) ->
         facts.problem = (kind, source.problem or "not audited", source.problem_line)
         return facts
     scope = module_scope(tree, source.rel, module, packages)
+    text = source.text or ""
+    facts.mentions = frozenset(FORM_NAME.findall(text)) if "Form" in text else frozenset()
     facts.imports, facts.constants, facts.globals = scope.aliases, scope.constants, scope.globals
     facts.defs = scope.defs
     calls: dict[int, CallSite] = {}

@@ -184,3 +184,6 @@ class ModuleFacts:
     attributes: dict[str, dict[str, Value]] = field(default_factory=dict)
     """Class → attribute → the join of every value assigned to it: in the class body
     (``success_url = "/done/"``) or as ``self.<name> = ...`` in any of its methods."""
+    mentions: frozenset[str] = frozenset()
+    """Capitalised identifiers ending in ``Form`` anywhere in the text (code, strings,
+    comments): where to look for the uses of a form class (:meth:`ProjectIndex.mentioning`)."""

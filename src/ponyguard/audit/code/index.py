@@ -21,7 +21,8 @@ from .store import FactsStore
 
 Dependency = tuple[str, str]
 """``("file", rel)`` (its facts), ``("source", rel)`` (its text), ``("module", dotted)``,
-``("callers", dotted)``, ``("class-name", name)`` or ``("routes", "")``."""
+``("callers", dotted)``, ``("class-name", name)``, ``("mentions", name)`` or
+``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
@@ -39,6 +40,7 @@ class ProjectIndex:
         self._callers: dict[str, set[str]] | None = None
         self._routes: dict[str, list[Route]] | None = None
         self._names: dict[str, list[tuple[str, str]]] | None = None
+        self._mentions: dict[str, list[str]] | None = None
         self._answers: dict[Dependency, str] = {}
         self._recorded: set[Dependency] | None = None
         self._derived: dict[str, tuple[object, frozenset[Dependency]]] = {}
@@ -98,6 +100,8 @@ class ProjectIndex:
             rels = sorted(self._caller_index().get(_last(key), ()))
         elif kind == "class-name":
             rels = sorted({rel for rel, _ in self._class_names().get(key, ())})
+        elif kind == "mentions":
+            rels = self._mention_index().get(key, [])
         else:
             rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
         text = "\n".join(f"{rel}:{heads[rel].version}" for rel in rels)
@@ -223,6 +227,20 @@ class ProjectIndex:
                     names.setdefault(_last(qualname), []).append((rel, qualname))
             self._names = names
         return self._names
+
+    def mentioning(self, name: str) -> list[str]:
+        """The modules whose text mentions ``name`` (a form class's name), in path order."""
+        self._note(("mentions", name))
+        return self._mention_index().get(name, [])
+
+    def _mention_index(self) -> dict[str, list[str]]:
+        if self._mentions is None:
+            mentions: dict[str, list[str]] = {}
+            for rel in sorted(self.store.heads):
+                for name in self.store.heads[rel].mentions:
+                    mentions.setdefault(name, []).append(rel)
+            self._mentions = mentions
+        return self._mentions
 
     def is_views_module(self, rel: str) -> bool:
         return rel.endswith("views.py") or "/views/" in rel or rel.endswith("/api.py")

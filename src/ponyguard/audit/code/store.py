@@ -31,6 +31,8 @@ class FactsHead:
     """Dotted names of the project functions the module calls."""
     classes: frozenset[str] = frozenset()
     """Dotted names of the classes the module defines."""
+    mentions: frozenset[str] = frozenset()
+    """Names ending in ``Form`` that the module's text mentions (:attr:`ModuleFacts.mentions`)."""
     identity: str = ""
     """Which version of the facts these are: the digest of the source they were first
     computed from, kept while later edits leave the facts as they were (a comment, a body
@@ -44,7 +46,8 @@ class FactsHead:
 def head_of(facts: ModuleFacts) -> FactsHead:
     return FactsHead(facts.rel, facts.module, facts.digest, facts.problem,
                      tuple(facts.routes), tuple(facts.includes),
-                     frozenset(call.callee for call in facts.calls), frozenset(facts.classes))
+                     frozenset(call.callee for call in facts.calls), frozenset(facts.classes),
+                     mentions=facts.mentions)
 
 
 def facts_shape(facts: ModuleFacts) -> str:

@@ -33,6 +33,8 @@ _JINJA_ONLY = re.compile(r"\{%-|-%\}|\{\{-|-\}\}|\{%\s*(set|macro|call|import|fr
 _DJANGO_ONLY = re.compile(r"\{%\s*load\s")
 _PLAIN_NAME = re.compile(r"(^|[/_.-])(e?mail|subject)([/_.-]|$)", re.IGNORECASE)
 _MARKUP = re.compile(r"<[A-Za-z!/]")
+NON_HTML_SUFFIXES = (".txt", ".js", ".mjs", ".json", ".css", ".csv")
+"""Templates whose output is not HTML (HTML escaping does not apply), by file suffix."""
 SCRIPT = HtmlContext("script", tag="script", js=True)
 _REQUEST_DATA = re.compile(
     r"request\.(?:GET|POST|COOKIES|META|headers|body|path|path_info|get_full_path"
@@ -155,6 +157,16 @@ class TemplateFile:
         if self.rel.lower().endswith(".txt"):
             return True
         return not self.has_markup and bool(_PLAIN_NAME.search(self.rel))
+
+    @property
+    def non_html(self) -> bool:
+        """Its output is not HTML: plain text, or a ``.js``/``.json``/``.css``/``.csv`` file."""
+        return self.rel.lower().endswith(NON_HTML_SUFFIXES) or self.plain_text
+
+    @property
+    def javascript(self) -> bool:
+        """A ``.js`` template: its whole output is JavaScript."""
+        return self.rel.lower().endswith((".js", ".mjs"))
 
     @property
     def name(self) -> str:

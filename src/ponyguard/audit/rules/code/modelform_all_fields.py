@@ -11,8 +11,18 @@ fields="__all__")`, the formset factories, and `CreateView`/`UpdateView` with
 `fields = "__all__"`. Django's documentation recommends listing the fields explicitly for
 exactly this reason.
 
-Forms in `admin.py` (used by staff) are not reported. A form on the user model is reported
-at high severity: `"__all__"` there includes `is_staff`, `is_superuser` and `user_permissions`.
+Forms only the Django admin uses are not reported: the admin is staff-only, and its
+`fieldsets` decide what is shown. That is a form defined in `admin.py` (or an `admin/`
+package), or a form defined elsewhere (`forms.py`) whose every use in the project is admin
+code: `form = PageAdminForm` / `add_form = ...` on a `ModelAdmin` or inline, a `get_form()`
+of one, or `admin.site.register(Page, form=PageAdminForm)`. One use anywhere else (a view, a
+`form_class`, a factory, a call, a subclass used so, its name in a string for dynamic loading)
+and the form is reported. A form with no use in the project is still reported at full
+confidence: what makes the pattern risky is the form itself, and a form nobody in the
+project imports is typically a library's public form, loaded dynamically, or about to be
+used; only evidence of admin-only use lowers the stakes. A form on the user model is reported
+at high severity: `"__all__"` there includes `is_staff`, `is_superuser` and
+`user_permissions`.
 
 ## Insecure example
 ```python
@@ -48,6 +58,7 @@ from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
+from ._form_uses import FormUse, form_use
 from ._shapes import (
     class_assignment,
     class_bases,
@@ -89,13 +100,20 @@ def check_class(node: ast.ClassDef, ctx: FileContext) -> Iterator[Finding]:
     if any(b in MODEL_FORMS or b.rsplit(".", 1)[-1].endswith("ModelForm") for b in bases):
         if meta is not None:
             model = class_assignment(meta.body, "model")
-            yield from _meta(node, meta, model.value if model is not None else None, ctx)
+            found = list(_meta(node, meta, model.value if model is not None else None, ctx))
+            if found and not _admin_only(node, ctx):
+                yield from found
     elif fields is not None and is_all_fields(fields.value, ctx) and any(
             b.startswith("django.views.") and b.rsplit(".", 1)[-1] in EDITING_VIEWS
             for b in bases):
         model = class_assignment(node.body, "model")
         yield _report(fields, f"view `{node.name}`", "fields = \"__all__\"",
                       model.value if model is not None else None, ctx)
+
+
+def _admin_only(node: ast.ClassDef, ctx: FileContext) -> bool:
+    """The form is only used by the Django admin (staff-only, fieldsets decide what shows)."""
+    return form_use(ctx, ctx.function_qualname(node)) is FormUse.ADMIN
 
 
 def _meta(node: ast.ClassDef, meta: ast.ClassDef, model: ast.expr | None,

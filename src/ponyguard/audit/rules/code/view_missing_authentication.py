@@ -15,7 +15,11 @@ require a login or a permission, each routed view that has no guard is reported,
 count in the message. Views that are public by nature (login, logout, signup, password
 reset, home/index, about, health checks, `robots.txt`, sitemaps, webhooks — see PG402),
 views marked `@login_not_required` or `permission_classes = [AllowAny]`, and views that check
-`request.user.is_authenticated` or raise `PermissionDenied` themselves are not reported.
+`request.user.is_authenticated` or raise `PermissionDenied` themselves are not reported; nor
+is a view that returns through a project helper doing that check (`return
+render_page(request, page)` where `render_page()` tests `request.user.is_authenticated` and
+returns `redirect_to_login(...)`): such a view is public by design and restricts the
+objects that need it.
 Nothing is reported when `LoginRequiredMiddleware` protects the whole site.
 
 ## Insecure example
@@ -62,7 +66,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ._access import NONE, census, function_access, looks_public, view_access
-from ._project import django_settings
+from ._project import ENFORCING_NAMES, django_settings
 
 rule = Rule("PG406", "view-missing-authentication",
             "A view has no login check while the project's other views do", Severity.MEDIUM,
@@ -79,6 +83,9 @@ MANUAL_CHECKS = frozenset({
 })
 """Names whose presence in a view means it checks the user by hand (or sets the attributes
 a project mixin checks: ``login_required = True``)."""
+USER_CHECKS = frozenset({"is_authenticated", "is_anonymous", "has_perm", "has_perms",
+                         "is_staff", "is_superuser", "is_active"})
+"""What a helper looks at to decide about the user."""
 FIX = ("Add the project's login guard (@login_required, LoginRequiredMixin, "
        "permission_classes = [IsAuthenticated]), or mark the view @login_not_required if it "
        "is public on purpose.")
@@ -119,7 +126,10 @@ def check(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
 
 
 def _delegates(node: ast.AST, ctx: FileContext) -> bool:
-    """The view hands the request to a guarded view: ``return create_check(request)``."""
+    """The view hands the request to a guarded view (``create_check(request)``), or returns
+    through a helper that turns anonymous users away itself (``return render_page(request,
+    page)`` where the helper redirects to the login page)."""
+    returned = {id(child.value) for child in ast.walk(node) if isinstance(child, ast.Return)}
     for child in ast.walk(node):
         if isinstance(child, ast.Call) and child.args and isinstance(child.args[0], ast.Name) \
                 and child.args[0].id == "request":
@@ -127,6 +137,26 @@ def _delegates(node: ast.AST, ctx: FileContext) -> bool:
             access = function_access(ctx.index, callee) if callee else None
             if access is not None and access.protected:
                 return True
+            if callee is not None and id(child) in returned and _helper_turns_away(ctx, callee):
+                return True
+    return False
+
+
+def _helper_turns_away(ctx: FileContext, callee: str) -> bool:
+    """The project function ``callee`` checks the user and turns the request away
+    (``if not request.user.is_authenticated: return redirect_to_login(...)``)."""
+    summary = ctx.index.function(callee)
+    if summary is None or ctx.project is None:
+        return False
+    if summary.rel != ctx.rel:
+        ctx.index.note_source(summary.rel)
+    tree = ctx.tree if summary.rel == ctx.rel else ctx.project.source(summary.rel).tree
+    for found in ast.walk(tree) if tree is not None else ():
+        if isinstance(found, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and found.lineno == summary.line:
+            names = {n.attr if isinstance(n, ast.Attribute) else n.id for n in ast.walk(found)
+                     if isinstance(n, (ast.Attribute, ast.Name))}
+            return bool(names & USER_CHECKS) and bool(names & ENFORCING_NAMES)
     return False
 
 

@@ -77,6 +77,8 @@ WEAK_RANDOM = frozenset({
     "random.shuffle", "uuid.uuid1", "numpy.random.randint", "numpy.random.choice",
     "numpy.random.bytes",
 })
+SALT = re.compile(r"(^|_)salt(_|$|s$)")
+"""A name of the salt mixed into the hashed data (``salt``, ``user_salt``)."""
 SECRET_WORDS = re.compile(
     r"(^|_)(?P<word>password|passwd|pwd|passphrase|passcode|token|secret|otp|totp|hotp|nonce"
     r"|reset|api_?key|apikey|auth_?key|session_?key|activation|verification|verify"
@@ -194,8 +196,11 @@ def _judge(use: Use, statement: ast.stmt, context: tuple[str, ...], outer: tuple
             algorithm, where = helper
             shown = f"{use.callee.rsplit('.', 1)[-1]}() (which returns an {algorithm} digest, " \
                 f"{where})"
-        risk = ("it is fast and unsalted, so a leaked digest gives the password back by "
-                "brute force" if purpose == "a password" else
+        salted = any(SALT.search(snake(n)) for n in data)
+        speed = ("it is fast (a salt stops precomputed tables, not guessing)" if salted
+                 else "it is fast and unsalted")
+        risk = (f"{speed}, so a leaked digest gives the password back by brute force"
+                if purpose == "a password" else
                 "the result is only as secret as the data hashed, which anyone who can guess "
                 "it recomputes, and the algorithm is broken")
         message = f"{shown} is used for {purpose} (`{name}`): {risk}"

@@ -11,7 +11,9 @@ A block that holds only text, literals, or values escaped explicitly (`{{ x|esca
 such as `{{ items|length }}`) is fine and not reported; a nested `{% autoescape on %}` switches
 escaping back on. Plain-text templates (`.txt`, and e-mail or subject templates without any HTML,
 such as `registration/password_reset_email.html`) are not checked: switching escaping off there
-is how Django's own e-mail templates avoid `&amp;` in links.
+is how Django's own e-mail templates avoid `&amp;` in links. Nor are other templates whose
+output is not HTML, by their file suffix (`.js`, `.json`, `.css`, `.csv`): HTML escaping would
+only corrupt them, and values rendered into JavaScript are PG305's.
 
 The `TEMPLATES` option that turns autoescaping off for a whole engine is PG126.
 
@@ -66,7 +68,7 @@ class _Block:
 
 @rule.on("template")
 def check(template: TemplateFile) -> Iterator[Finding]:
-    if template.plain_text:
+    if template.non_html:
         return
     stack: list[_Block] = []
     for token in template.tokens:

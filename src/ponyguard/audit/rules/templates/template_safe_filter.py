@@ -12,6 +12,11 @@ scripting, which can take over accounts, including administrators'.
 a filter that already escaped the value (`{{ x|escape|safe }}`). Inside `{% if %}` conditions the
 filter changes nothing and is not reported either. `{% with v=x|safe %}` and Jinja2's
 `{% set v = x|safe %}` are reported: the marked value is rendered unescaped wherever `v` is used.
+`|safe` on a variable the same template filled with its own rendered output earlier is not
+reported: `{% fragment as v %}…{% endfragment %}` (Wagtail; also `{% capture %}`),
+`{% blocktranslate asvar v %}` and `{% translate "literal" as v %}` produce autoescaped
+template output or catalog text, and `|safe` only keeps it from being escaped twice (unless
+a later `{% with %}`, `{% for %}` or `as` binds the name again).
 `{{ field.help_text|safe }}` is reported at low confidence: Django documents `help_text` as
 developer-written HTML that its own form templates do not escape.
 
@@ -56,6 +61,12 @@ rule = Rule("PG302", "template-safe-filter", "Template marks a variable as safe 
             Severity.HIGH, Confidence.MEDIUM, cwe=(79,), doc_text=__doc__, runtime=False)
 
 _ROOT = re.compile(r"[A-Za-z_]\w*")
+_TRANSLATED = re.compile(r"""("[^"]*"|'[^']*')(?:\s+noop)?(?:\s+context\s+(?:"[^"]*"|'[^']*'))?"""
+                         r"""\s+as\s+(\w+)""")
+"""``{% translate "Approved" as label %}``: a literal message from the translation catalog."""
+CAPTURE_TAGS = frozenset({"fragment", "capture", "captureas"})
+"""Tags that store their rendered (autoescaped) body in a variable: Wagtail's ``{% fragment as
+x %}``, django-capture-tag's ``{% capture as x %}``."""
 DEVELOPER_TEXT = frozenset({"help_text"})
 """Attributes Django documents as developer-written HTML (not escaped in Django's forms)."""
 FIX = ("Remove |safe; build markup with format_html() or sanitise user HTML (nh3) before "
@@ -66,9 +77,12 @@ FIX = ("Remove |safe; build markup with format_html() or sanitise user HTML (nh3
 def check(template: TemplateFile) -> Iterator[Finding]:
     if template.plain_text:
         return
+    captured: set[str] = set()
     for token in template.tokens:
+        if token.kind is TokenKind.BLOCK and template.engine == "django":
+            _bind(token, captured)
         use = _unsafe_use(token)
-        if use is None:
+        if use is None or use.operand in captured:
             continue
         items = "every item of " if use.name == "safeseq" else ""
         where = ("it is rendered without HTML escaping" if token.kind is TokenKind.VARIABLE
@@ -95,6 +109,28 @@ def _unsafe_use(token: Token) -> Filter | None:
         if use.name in SAFE_MARKERS and not _harmless(use):
             return use
     return None
+
+
+def _bind(token: Token, captured: set[str]) -> None:
+    """Follow the names the template binds: captured template output (``{% fragment as x
+    %}…``, ``{% blocktranslate asvar x %}``, ``{% translate "literal" as x %}``) is added, any
+    other binding of the name (``{% with %}``, ``{% for %}``, ``… as x``) removes it."""
+    bits = token.arguments.split()
+    tag = token.tag or ""
+    if tag in CAPTURE_TAGS and bits:
+        name = bits[-1] if len(bits) >= 2 and bits[-2] == "as" else bits[0]
+        captured.add(name)
+    elif tag in ("blocktranslate", "blocktrans") and "asvar" in bits[:-1]:
+        captured.add(bits[bits.index("asvar") + 1])
+    elif tag in ("translate", "trans") and (literal := _TRANSLATED.fullmatch(token.arguments)):
+        captured.add(literal.group(2))
+    elif tag == "for":
+        names = " ".join(bits[:bits.index("in")] if "in" in bits else bits)
+        captured.difference_update(n.strip() for n in names.split(","))
+    elif tag == "with" or (len(bits) >= 2 and bits[-2] == "as"):
+        captured.difference_update(b.split("=", 1)[0] for b in bits if "=" in b)
+        if len(bits) >= 2 and bits[-2] == "as":
+            captured.discard(bits[-1])
 
 
 def _harmless(use: Filter) -> bool:

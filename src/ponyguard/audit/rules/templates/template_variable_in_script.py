@@ -19,7 +19,10 @@ The safe ways are Django's `{{ value|json_script:"id" }}` outside the script, re
 in a template literal, where `${…}` still runs). These, numbers (`{{ items|length }}`,
 `forloop.counter`), ids (`object.pk`, `*_id`), `csrf_token` and literals are not reported, nor
 are values in `<script>` elements of non-JavaScript types (`type="text/template"`,
-`application/json`). A value marked `|safe` is reported once, by PG302. ponyguard does not
+`application/json`). A value marked `|safe` is reported once, by PG302. In a `.js` template
+inside `{% autoescape off %}`, a value in code (not in a string) is how a view hands over data
+it encoded with `json.dumps()`; such values are reported at low confidence unless they are
+traced to request data. ponyguard does not
 yet link templates to the views that render them, so it cannot tell whether the value comes
 from a user: medium confidence.
 
@@ -55,13 +58,16 @@ from ....core.finding import Finding
 from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...templates.files import TemplateFile
-from ...templates.model import Expression, HtmlContext
+from ...templates.model import Expression, HtmlContext, TokenKind
 from ._support import last_filter, non_text, report
 
 rule = Rule("PG305", "template-variable-in-script",
             "Template renders a variable inside JavaScript without json_script",
             Severity.HIGH, Confidence.MEDIUM, cwe=(79,), doc_text=__doc__, runtime=False)
 
+AUTOESCAPE_OFF = frozenset({"off", "false", "False"})
+PRE_ENCODED = ("the value is pasted in as code, which is only safe when the view encoded it for "
+               "JavaScript (json.dumps()); check that it did")
 FIX = ('Pass the value with {{ value|json_script:"id" }} and JSON.parse it in the script; '
        "use escapejs only inside a quoted JavaScript string.")
 
@@ -70,12 +76,23 @@ FIX = ('Pass the value with {{ value|json_script:"id" }} and JSON.parse it in th
 def check(template: TemplateFile) -> Iterator[Finding]:
     if template.plain_text:
         return
-    for token in template.variables:
+    escaping: list[bool] = []
+    for token in template.tokens:
+        if token.kind is TokenKind.BLOCK and token.tag == "autoescape":
+            escaping.append(token.arguments.strip() not in AUTOESCAPE_OFF)
+        elif token.kind is TokenKind.BLOCK and token.tag == "endautoescape" and escaping:
+            escaping.pop()
         context, expression = token.context, token.expression
-        if context is None or expression is None or not context.js:
+        if token.kind is not TokenKind.VARIABLE or context is None or expression is None \
+                or not context.js:
             continue
         problem = _problem(context, expression)
-        if problem is not None:
+        if problem is None:
+            continue
+        if template.javascript and escaping and not escaping[-1] and context.js_string is None:
+            yield report(rule, template, token, f"`{token.source}` {_where(context)} with "
+                         f"autoescaping off: {PRE_ENCODED}", confidence=Confidence.LOW, fix=FIX)
+        else:
             yield report(rule, template, token, f"`{token.source}` {_where(context)}: {problem}",
                          fix=FIX)
 
