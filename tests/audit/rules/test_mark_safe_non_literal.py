@@ -67,3 +67,46 @@ def test_silent_on_literals_and_escaped_values(tmp_path) -> None:
         "    return a, b, c, d, e, f, g\n"
     )
     assert_silent(tmp_path, "PG301", {"app/views.py": code})
+
+
+ESCAPE_TABLES = (
+    "import json\n"
+    "from django.utils.safestring import mark_safe\n"
+    "QUOTES = {ord('<'): '\\\\u003C', ord('>'): '\\\\u003E', ord('&'): '\\\\u0026',\n"
+    "          ord('\"'): '\\\\u0022'}\n"
+    "ENTITIES = str.maketrans({'<': '&lt;', '>': '&gt;', '&': '&amp;'})\n"
+    "NUMERIC = {60: None, 62: None, 38: None}\n"
+)
+
+
+def test_silent_on_translate_with_an_html_escape_table(tmp_path) -> None:
+    code = ESCAPE_TABLES + (
+        "def as_js(value):\n"
+        "    return mark_safe(str(value).translate(QUOTES))\n"
+        "def as_text(value):\n"
+        "    return mark_safe(value.translate(ENTITIES))\n"
+        "def as_json(value):\n"
+        "    dumped = json.dumps(value).translate(NUMERIC)\n"
+        "    return mark_safe(f'<script>{dumped}</script>')\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/js.py": code})
+
+
+def test_fires_on_translate_with_a_table_that_keeps_markup(tmp_path) -> None:
+    code = ESCAPE_TABLES + (
+        "NO_LT = {ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "BACK = {ord('<'): '<', ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "TWICE = dict(QUOTES)\n"
+        "TWICE = {ord('<'): '&lt;', ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "def a(request):\n"
+        "    return mark_safe(request.GET['q'].translate(NO_LT))\n"
+        "def b(value):\n"
+        "    return mark_safe(value.translate(BACK))\n"
+        "def c(value):\n"
+        "    return mark_safe(value.translate(TWICE))\n"
+        "def d(value, QUOTES):\n"
+        "    return mark_safe(value.translate(QUOTES))\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/js.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (12, "high"), (14, "low"), (16, "low"), (18, "low")]

@@ -298,6 +298,8 @@ class Evaluator:
             encoded = self._renamed(receiver, node) if self._fresh(receiver, receiver_node) \
                 else join(data(receiver), *(data(a) for a in args))
             return sanitized(encoded, ("redirect",))
+        if method == "translate" and self._escape_table(node, env):
+            return sanitized(join(data(receiver), *(data(a) for a in args[1:])), ("html",))
         if method in SANITIZING_METHODS:
             return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
         if method in PROPAGATING_METHODS:
@@ -315,6 +317,12 @@ class Evaluator:
         if method in HTML_METHODS:
             return sanitized(result, ("html",))
         return result if receiver.origins else SAFE
+
+    def _escape_table(self, node: ast.Call, env: Env) -> bool:
+        """``s.translate(TABLE)`` with a module-level HTML escape table (not shadowed)."""
+        table = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        return isinstance(table, ast.Name) and table.id in self.scope.escape_tables \
+            and table.id not in env
 
     def _object_method(self, node: ast.Call, method: str, receiver: Value,
                        env: Env) -> Value | None:

@@ -10,8 +10,9 @@ or `%` is marked safe as it is.
 
 A finding is high confidence when the value provably comes from the request; medium when a
 non-literal is formatted into the markup, low for other values of unknown origin.
-Literals, `format_html()` with a literal format string, `escape()`d values and
-`render_to_string()` output are safe.
+Literals, `format_html()` with a literal format string, `escape()`d values,
+`render_to_string()` output and strings escaped with `str.translate()` and a module-level
+table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe.
 
 ## Insecure example
 ```python
