@@ -110,3 +110,41 @@ def test_fires_on_translate_with_a_table_that_keeps_markup(tmp_path) -> None:
     found = assert_finds(tmp_path, "PG301", {"app/templatetags/js.py": code}, count=4)
     assert [(f.location.line, f.confidence.value) for f in found] == [
         (12, "high"), (14, "low"), (16, "low"), (18, "low")]
+
+
+COMPARISONS = (
+    "from django.utils.html import escape, format_html\n"
+    "from django.utils.safestring import mark_safe\n"
+    "class TextComparison:\n"
+    "    def as_html(self, value):\n"
+    "        return escape(value)\n"
+    "class ImageComparison:\n"
+    "    def as_html(self, value):\n"
+    "        return format_html('<img alt=\"{}\">', value)\n"
+)
+
+
+def test_silent_when_every_method_of_that_name_escapes(tmp_path) -> None:
+    code = COMPARISONS + (
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/compare.py": code})
+
+
+def test_fires_when_a_method_of_that_name_does_not_escape(tmp_path) -> None:
+    code = COMPARISONS + (
+        "class RawComparison:\n"
+        "    def as_html(self, value):\n"
+        "        return '<pre>' + value + '</pre>'\n"
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+        "def summary(item):\n"
+        "    return mark_safe(item.as_text())\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/compare.py": code}, count=2)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (14, "medium"), (16, "low")]
+    assert "result of `c.as_html()`" in found[0].message

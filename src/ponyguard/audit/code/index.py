@@ -21,10 +21,12 @@ from .store import FactsStore
 
 Dependency = tuple[str, str]
 """``("file", rel)`` (its facts), ``("source", rel)`` (its text), ``("module", dotted)``,
-``("callers", dotted)``, ``("class-name", name)`` or ``("routes", "")``."""
+``("callers", dotted)``, ``("class-name", name)``, ``("method-name", name)`` or
+``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
+MAX_METHODS_NAMED = 8
 T = TypeVar("T")
 
 
@@ -39,6 +41,7 @@ class ProjectIndex:
         self._callers: dict[str, set[str]] | None = None
         self._routes: dict[str, list[Route]] | None = None
         self._names: dict[str, list[tuple[str, str]]] | None = None
+        self._method_names: dict[str, list[tuple[str, str]]] | None = None
         self._answers: dict[Dependency, str] = {}
         self._recorded: set[Dependency] | None = None
         self._derived: dict[str, tuple[object, frozenset[Dependency]]] = {}
@@ -98,6 +101,8 @@ class ProjectIndex:
             rels = sorted(self._caller_index().get(_last(key), ()))
         elif kind == "class-name":
             rels = sorted({rel for rel, _ in self._class_names().get(key, ())})
+        elif kind == "method-name":
+            rels = sorted({rel for rel, _ in self._methods().get(key, ())})
         else:
             rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
         text = "\n".join(f"{rel}:{heads[rel].version}" for rel in rels)
@@ -223,6 +228,31 @@ class ProjectIndex:
                     names.setdefault(_last(qualname), []).append((rel, qualname))
             self._names = names
         return self._names
+
+    def methods_named(self, name: str) -> list[FunctionSummary] | None:
+        """Every project method called ``name`` (for ``obj.name()`` on an object whose class
+        is not known), in a fixed order; None when there are more than
+        :data:`MAX_METHODS_NAMED`."""
+        self._note(("method-name", name))
+        found = sorted(self._methods().get(name, ()))
+        if len(found) > MAX_METHODS_NAMED:
+            return None
+        summaries = []
+        for rel, qualname in found:
+            facts = self.store.facts(rel)
+            summary = facts.functions.get(qualname) if facts is not None else None
+            if summary is not None:
+                summaries.append(summary)
+        return summaries
+
+    def _methods(self) -> dict[str, list[tuple[str, str]]]:
+        if self._method_names is None:
+            names: dict[str, list[tuple[str, str]]] = {}
+            for rel, head in self.store.heads.items():
+                for qualname in head.methods:
+                    names.setdefault(_last(qualname), []).append((rel, qualname))
+            self._method_names = names
+        return self._method_names
 
     def is_views_module(self, rel: str) -> bool:
         return rel.endswith("views.py") or "/views/" in rel or rel.endswith("/api.py")

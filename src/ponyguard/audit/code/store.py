@@ -31,6 +31,8 @@ class FactsHead:
     """Dotted names of the project functions the module calls."""
     classes: frozenset[str] = frozenset()
     """Dotted names of the classes the module defines."""
+    methods: frozenset[str] = frozenset()
+    """Dotted names of the methods its classes define."""
     identity: str = ""
     """Which version of the facts these are: the digest of the source they were first
     computed from, kept while later edits leave the facts as they were (a comment, a body
@@ -44,7 +46,9 @@ class FactsHead:
 def head_of(facts: ModuleFacts) -> FactsHead:
     return FactsHead(facts.rel, facts.module, facts.digest, facts.problem,
                      tuple(facts.routes), tuple(facts.includes),
-                     frozenset(call.callee for call in facts.calls), frozenset(facts.classes))
+                     frozenset(call.callee for call in facts.calls), frozenset(facts.classes),
+                     methods=frozenset(q for q, f in facts.functions.items()
+                                       if f.is_method and q.rpartition(".")[0] in facts.classes))
 
 
 def facts_shape(facts: ModuleFacts) -> str:

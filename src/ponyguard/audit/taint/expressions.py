@@ -49,6 +49,7 @@ from .values import (
     CALL,
     EXPRESSION,
     FIELD,
+    METHOD,
     REQUEST,
     SAFE,
     SOURCE,
@@ -313,10 +314,19 @@ class Evaluator:
             return sanitized(found, (NORMALIZED,)) if method in NORMALIZING_METHODS else found
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
-        result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if method in HTML_METHODS:
+            result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
             return sanitized(result, ("html",))
-        return result if receiver.origins else SAFE
+        if not receiver.origins:
+            return SAFE
+        # The receiver's class is not known (or not followed): the project's methods of
+        # that name may show the result safe (see flow._method).
+        cls = receiver.scope if receiver.obj == "instance" and "." in receiver.scope else ""
+        return of(Origin(METHOD, label(node.func), self.rel, node.lineno, scope=cls,
+                         args=tuple(data(a) if a.origins else None for a in args),
+                         kwargs=tuple((k, data(v)) for k, v in kwargs
+                                      if v.origins and k != "**"),
+                         bound=True))
 
     def _escape_table(self, node: ast.Call, env: Env) -> bool:
         """``s.translate(TABLE)`` with a module-level HTML escape table (not shadowed)."""

@@ -12,7 +12,9 @@ A finding is high confidence when the value provably comes from the request; med
 non-literal is formatted into the markup, low for other values of unknown origin.
 Literals, `format_html()` with a literal format string, `escape()`d values,
 `render_to_string()` output and strings escaped with `str.translate()` and a module-level
-table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe.
+table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so is
+`obj.as_html()` on an object of unknown class when every project method of that name returns
+escaped HTML.
 
 ## Insecure example
 ```python
