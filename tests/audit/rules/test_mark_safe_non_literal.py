@@ -148,3 +148,63 @@ def test_fires_when_a_method_of_that_name_does_not_escape(tmp_path) -> None:
     assert [(f.location.line, f.confidence.value) for f in found] == [
         (14, "medium"), (16, "low")]
     assert "result of `c.as_html()`" in found[0].message
+
+
+SAFE_INPUT = (
+    "from django.utils.html import escape\n"
+    "from django.utils.safestring import SafeData, SafeString, mark_safe\n"
+)
+
+
+def test_silent_when_only_safe_input_is_marked_safe_again(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "def unpercent(value):\n"
+        "    was_safe = isinstance(value, SafeData)\n"
+        "    value = value.replace('%%', '%')\n"
+        "    return mark_safe(value) if was_safe else value\n"
+        "def concat(a, b):\n"
+        "    if isinstance(a, SafeData) and isinstance(b, SafeData):\n"
+        "        return mark_safe(a + b)\n"
+        "    return escape(a) + escape(b)\n"
+        "def apply(func, text, flag):\n"
+        "    if flag:\n"
+        "        out = func(text, True)\n"
+        "    else:\n"
+        "        out = func(text)\n"
+        "    if getattr(func, 'keeps_safety', False) and isinstance(text, SafeData):\n"
+        "        out = SafeString(out)\n"
+        "    return out\n"
+        "def translated(catalog, message):\n"
+        "    cleaned = message.strip()\n"
+        "    result = catalog.lookup(cleaned)\n"
+        "    if not isinstance(message, SafeData):\n"
+        "        return result\n"
+        "    else:\n"
+        "        return mark_safe(result)\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/text.py": code})
+
+
+def test_fires_when_the_marked_value_is_not_the_checked_input(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "def concat(a, b):\n"
+        "    if isinstance(a, SafeData):\n"
+        "        return mark_safe(a + b)\n"
+        "    return escape(a) + escape(b)\n"
+        "def other(value, extra):\n"
+        "    if isinstance(value, SafeData):\n"
+        "        return mark_safe(extra)\n"
+        "    return value\n"
+        "def not_safe(value):\n"
+        "    if not isinstance(value, SafeData):\n"
+        "        return mark_safe(value)\n"
+        "    return value\n"
+        "def echo(request):\n"
+        "    q = request.GET['q']\n"
+        "    if isinstance(q, SafeData):\n"
+        "        return mark_safe(q)\n"
+        "    return q\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (5, "medium"), (9, "low"), (13, "low"), (18, "high")]

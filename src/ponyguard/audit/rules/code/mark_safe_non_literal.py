@@ -15,6 +15,9 @@ Literals, `format_html()` with a literal format string, `escape()`d values,
 table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so is
 `obj.as_html()` on an object of unknown class when every project method of that name returns
 escaped HTML.
+A value re-marked safe only when the input it is computed from was already safe
+(`if isinstance(value, SafeData): result = mark_safe(result)`, as Django's own filters do) is
+not reported unless it provably holds request data.
 
 ## Insecure example
 ```python
@@ -48,6 +51,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import HTML
+from ._safe_input import remarks_safe_input
 from ._support import argument, report
 
 rule = Rule("PG301", "mark-safe-non-literal", "Non-literal value marked safe as HTML",
@@ -77,6 +81,7 @@ def check(node: ast.Call, ctx: FileContext) -> Iterator[Finding]:
     if value is None or isinstance(value, ast.Constant):
         return
     flow = ctx.flow(value, HTML)
-    if flow.safe:
+    if flow.safe or not flow.tainted and callee in MARK_SAFE \
+            and remarks_safe_input(node, value, ctx):
         return
     yield report(rule, ctx, node, value, flow, what, fix=FIX)
