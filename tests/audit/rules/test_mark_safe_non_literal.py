@@ -208,3 +208,21 @@ def test_fires_when_the_marked_value_is_not_the_checked_input(tmp_path) -> None:
     found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
     assert [(f.location.line, f.confidence.value) for f in found] == [
         (5, "medium"), (9, "low"), (13, "low"), (18, "high")]
+
+
+def test_silent_where_the_template_does_not_autoescape(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "class ShoutNode:\n"
+        "    def render(self, context):\n"
+        "        text = self.value.resolve(context).upper()\n"
+        "        if context.autoescape:\n"
+        "            return escape(text)\n"
+        "        return mark_safe(text)\n"
+        "    def render_on(self, context):\n"
+        "        text = self.value.resolve(context).upper()\n"
+        "        if context.autoescape:\n"
+        "            return mark_safe(text)\n"
+        "        return text\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG301", {"app/templatetags/shout.py": code})
+    assert finding.location.line == 12

@@ -12,6 +12,11 @@ recognises the idiom: the call sits where an ``isinstance(x, SafeData)`` check h
 ``if``/``elif`` or conditional expression, directly or through a variable bound to the check),
 and every variable the marked expression reads is one of the checked ones or is computed from
 one (any of its assignments in the function reads a checked variable, a few hops deep).
+
+:func:`in_autoescape_off_branch` recognises the other half of a filter or tag that escapes on
+the autoescape branch: ``Markup(result)`` / ``mark_safe(result)`` where the template's own
+autoescaping is off (``if context.autoescape: ... else:``, Jinja2's ``eval_ctx.autoescape``),
+where the template would print the value unescaped anyway.
 """
 
 from __future__ import annotations
@@ -26,6 +31,15 @@ SAFE_TYPES = frozenset({
     "django.utils.safestring.SafeText", "markupsafe.Markup", "jinja2.Markup",
 })
 MAX_HOPS = 3
+AUTOESCAPE_OFF = "<autoescape off>"
+"""Stands in :func:`_checked`'s result for "the template's autoescaping is off here"."""
+TEMPLATE_CONTEXTS = frozenset({"context", "eval_ctx"})
+
+
+def in_autoescape_off_branch(call: ast.Call, ctx: FileContext) -> bool:
+    """Whether ``call`` runs only when the rendering template's autoescaping is off."""
+    function = ctx.enclosing_function(call)
+    return function is not None and AUTOESCAPE_OFF in _checked(function.body, call, ctx)
 
 
 def remarks_safe_input(call: ast.Call, value: ast.expr, ctx: FileContext) -> bool:
@@ -43,11 +57,16 @@ def remarks_safe_input(call: ast.Call, value: ast.expr, ctx: FileContext) -> boo
 
 
 def _checked(body: list[ast.stmt], call: ast.Call, ctx: FileContext) -> set[str]:
-    """The variables proven ``SafeData`` where ``call`` runs."""
+    """The variables proven ``SafeData`` where ``call`` runs (also after an early exit:
+    ``if not isinstance(x, SafeData): return x``)."""
+    after_exits: set[str] = set()
     for statement in body:
         if not _contains(statement, call):
+            if isinstance(statement, ast.If) and not statement.orelse and statement.body \
+                    and isinstance(statement.body[-1], (ast.Return, ast.Raise)):
+                after_exits |= _proven(statement.test, False, ctx, 0)
             continue
-        found: set[str] = set()
+        found = after_exits
         if isinstance(statement, ast.If):
             if any(_contains(s, call) for s in statement.body):
                 found |= _proven(statement.test, True, ctx, 0)
@@ -83,11 +102,21 @@ def _proven(test: ast.expr, positive: bool, ctx: FileContext, depth: int) -> set
     if isinstance(test, ast.Name):
         bound = ctx.assigned_value(test)
         return _proven(bound, positive, ctx, depth + 1) if bound is not None else set()
+    if not positive and isinstance(test, ast.Attribute) and test.attr == "autoescape" \
+            and _tail(test.value) in TEMPLATE_CONTEXTS:
+        return {AUTOESCAPE_OFF}
     if positive and isinstance(test, ast.Call) and ctx.qualname(test.func) == "isinstance" \
             and len(test.args) == 2 and isinstance(test.args[0], ast.Name) \
             and _safe_types(test.args[1], ctx):
         return {test.args[0].id}
     return set()
+
+
+def _tail(node: ast.expr) -> str | None:
+    """``context`` for ``context`` and ``self.context``, ``eval_ctx`` for ``ctx.eval_ctx``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
 
 
 def _safe_types(node: ast.expr, ctx: FileContext) -> bool:

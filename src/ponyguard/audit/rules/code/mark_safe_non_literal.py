@@ -17,7 +17,8 @@ table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so 
 escaped HTML.
 A value re-marked safe only when the input it is computed from was already safe
 (`if isinstance(value, SafeData): result = mark_safe(result)`, as Django's own filters do) is
-not reported unless it provably holds request data.
+not reported unless it provably holds request data; nor is `mark_safe()` in the branch where
+the rendering template's autoescaping is off (`if context.autoescape: ... else:`).
 
 ## Insecure example
 ```python
@@ -51,7 +52,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import HTML
-from ._safe_input import remarks_safe_input
+from ._safe_input import in_autoescape_off_branch, remarks_safe_input
 from ._support import argument, report
 
 rule = Rule("PG301", "mark-safe-non-literal", "Non-literal value marked safe as HTML",
@@ -81,7 +82,7 @@ def check(node: ast.Call, ctx: FileContext) -> Iterator[Finding]:
     if value is None or isinstance(value, ast.Constant):
         return
     flow = ctx.flow(value, HTML)
-    if flow.safe or not flow.tainted and callee in MARK_SAFE \
-            and remarks_safe_input(node, value, ctx):
+    if flow.safe or not flow.tainted and callee in MARK_SAFE and (
+            remarks_safe_input(node, value, ctx) or in_autoescape_off_branch(node, ctx)):
         return
     yield report(rule, ctx, node, value, flow, what, fix=FIX)
