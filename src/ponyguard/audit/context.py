@@ -85,7 +85,8 @@ class FileContext:
         self.project = project
         self.index = index
         self.scope = ModuleScope(source.rel, module_label(module, source.rel), facts.imports,
-                                 facts.constants, facts.globals, facts.defs, index.packages)
+                                 facts.constants, facts.globals, facts.defs, index.packages,
+                                 facts.escape_tables)
         self._analyses: dict[int, Analysis] = {}
         self._locals: dict[int, dict[str, ast.expr | str | None]] = {}
         self._qualnames: dict[int, tuple[ast.AST, str | None]] = {}

@@ -103,3 +103,49 @@ def test_silent_in_tests_and_migrations(tmp_path) -> None:
     code = HEAD + "def view(request):\n    return HttpResponse(request.GET['q'])\n"
     assert_silent(tmp_path, "PG306", {"app/tests/test_views.py": code,
                                       "app/migrations/0002_data.py": code})
+
+
+REPORTERS = (
+    "from django.http import HttpResponse\n"
+    "from django.template import Context, Engine\n"
+    "from django.utils.module_loading import import_string\n"
+    "ENGINE = Engine()\n"
+    "class Page:\n"
+    "    def __init__(self, request, error):\n"
+    "        self.request, self.error = request, error\n"
+    "    def page_html(self):\n"
+    "        template = ENGINE.from_string('<h1>{{ error }}</h1>')\n"
+    "        return template.render(Context({'error': self.error}))\n"
+    "    def raw_html(self):\n"
+    "        return '<h1>%s</h1>' % self.error\n"
+)
+
+
+def test_silent_on_a_template_rendered_by_a_helper_method(tmp_path) -> None:
+    code = REPORTERS + (
+        "def server_error(request, error):\n"
+        "    page = Page(request, error)\n"
+        "    html = page.page_html()\n"
+        "    return HttpResponse(html, status=500)\n"
+        "def configured_error(request, error):\n"
+        "    page = import_string('app.errors.Page')(request, error)\n"
+        "    return HttpResponse(page.page_html(), status=500)\n"
+    )
+    assert_silent(tmp_path, "PG306", {"app/errors.py": code})
+
+
+def test_fires_on_raw_html_from_a_helper_method(tmp_path) -> None:
+    code = REPORTERS + (
+        "class Other:\n"
+        "    def page_html(self):\n"
+        "        return '<p>%s</p>' % self.detail\n"
+        "def server_error(request, error):\n"
+        "    page = Page(request, error)\n"
+        "    return HttpResponse(page.raw_html(), status=500)\n"
+        "def configured_error(request, error):\n"
+        "    page = import_string('app.errors.Page')(request, error)\n"
+        "    return HttpResponse(page.page_html(), status=500)\n"
+    )
+    found = assert_finds(tmp_path, "PG306", {"app/errors.py": code}, count=2, confidence="low")
+    assert [f.location.line for f in found] == [18, 21]
+    assert "result of `page.page_html()`" in found[1].message

@@ -134,3 +134,46 @@ def test_fires_when_autoescape_is_switched_off_after_construction(tmp_path) -> N
     }
     [finding] = assert_finds(tmp_path, "PG307", files, line=4, confidence="high")
     assert "is switched to autoescape=False" in finding.message
+
+
+INCLUDE = (
+    "from jinja2.ext import Extension\n"
+    "from markupsafe import Markup, escape\n"
+    "class IncludeExtension(Extension):\n"
+    "    tags = {'include_part'}\n"
+)
+
+
+def test_silent_on_markup_where_the_template_does_not_autoescape(tmp_path) -> None:
+    code = INCLUDE + (
+        "    def _include(self, value, context):\n"
+        "        html = value.render() if hasattr(value, 'render') else value\n"
+        "        if context.eval_ctx.autoescape:\n"
+        "            return escape(html)\n"
+        "        else:\n"
+        "            return Markup(html)\n"
+        "    def _wrap(self, value, eval_ctx):\n"
+        "        if not eval_ctx.autoescape:\n"
+        "            return Markup(value)\n"
+        "        return escape(value)\n"
+    )
+    assert_silent(tmp_path, "PG307", {"app/jinja2tags.py": code})
+
+
+def test_fires_on_markup_where_the_template_autoescapes(tmp_path) -> None:
+    code = INCLUDE + (
+        "    def _include(self, value, context):\n"
+        "        if context.eval_ctx.autoescape:\n"
+        "            return Markup(value)\n"
+        "        return escape(value)\n"
+        "    def _other(self, value, context):\n"
+        "        if self.autoescape:\n"
+        "            return escape(value)\n"
+        "        return Markup(value)\n"
+        "    def _request(self, request, context):\n"
+        "        if not context.eval_ctx.autoescape:\n"
+        "            return Markup(request.GET['q'])\n"
+    )
+    found = assert_finds(tmp_path, "PG307", {"app/jinja2tags.py": code}, count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (7, "low"), (12, "low"), (15, "high")]

@@ -67,3 +67,162 @@ def test_silent_on_literals_and_escaped_values(tmp_path) -> None:
         "    return a, b, c, d, e, f, g\n"
     )
     assert_silent(tmp_path, "PG301", {"app/views.py": code})
+
+
+ESCAPE_TABLES = (
+    "import json\n"
+    "from django.utils.safestring import mark_safe\n"
+    "QUOTES = {ord('<'): '\\\\u003C', ord('>'): '\\\\u003E', ord('&'): '\\\\u0026',\n"
+    "          ord('\"'): '\\\\u0022'}\n"
+    "ENTITIES = str.maketrans({'<': '&lt;', '>': '&gt;', '&': '&amp;'})\n"
+    "NUMERIC = {60: None, 62: None, 38: None}\n"
+)
+
+
+def test_silent_on_translate_with_an_html_escape_table(tmp_path) -> None:
+    code = ESCAPE_TABLES + (
+        "def as_js(value):\n"
+        "    return mark_safe(str(value).translate(QUOTES))\n"
+        "def as_text(value):\n"
+        "    return mark_safe(value.translate(ENTITIES))\n"
+        "def as_json(value):\n"
+        "    dumped = json.dumps(value).translate(NUMERIC)\n"
+        "    return mark_safe(f'<script>{dumped}</script>')\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/js.py": code})
+
+
+def test_fires_on_translate_with_a_table_that_keeps_markup(tmp_path) -> None:
+    code = ESCAPE_TABLES + (
+        "NO_LT = {ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "BACK = {ord('<'): '<', ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "TWICE = dict(QUOTES)\n"
+        "TWICE = {ord('<'): '&lt;', ord('>'): '&gt;', ord('&'): '&amp;'}\n"
+        "def a(request):\n"
+        "    return mark_safe(request.GET['q'].translate(NO_LT))\n"
+        "def b(value):\n"
+        "    return mark_safe(value.translate(BACK))\n"
+        "def c(value):\n"
+        "    return mark_safe(value.translate(TWICE))\n"
+        "def d(value, QUOTES):\n"
+        "    return mark_safe(value.translate(QUOTES))\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/js.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (12, "high"), (14, "low"), (16, "low"), (18, "low")]
+
+
+COMPARISONS = (
+    "from django.utils.html import escape, format_html\n"
+    "from django.utils.safestring import mark_safe\n"
+    "class TextComparison:\n"
+    "    def as_html(self, value):\n"
+    "        return escape(value)\n"
+    "class ImageComparison:\n"
+    "    def as_html(self, value):\n"
+    "        return format_html('<img alt=\"{}\">', value)\n"
+)
+
+
+def test_silent_when_every_method_of_that_name_escapes(tmp_path) -> None:
+    code = COMPARISONS + (
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/compare.py": code})
+
+
+def test_fires_when_a_method_of_that_name_does_not_escape(tmp_path) -> None:
+    code = COMPARISONS + (
+        "class RawComparison:\n"
+        "    def as_html(self, value):\n"
+        "        return '<pre>' + value + '</pre>'\n"
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+        "def summary(item):\n"
+        "    return mark_safe(item.as_text())\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/compare.py": code}, count=2)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (14, "medium"), (16, "low")]
+    assert "result of `c.as_html()`" in found[0].message
+
+
+SAFE_INPUT = (
+    "from django.utils.html import escape\n"
+    "from django.utils.safestring import SafeData, SafeString, mark_safe\n"
+)
+
+
+def test_silent_when_only_safe_input_is_marked_safe_again(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "def unpercent(value):\n"
+        "    was_safe = isinstance(value, SafeData)\n"
+        "    value = value.replace('%%', '%')\n"
+        "    return mark_safe(value) if was_safe else value\n"
+        "def concat(a, b):\n"
+        "    if isinstance(a, SafeData) and isinstance(b, SafeData):\n"
+        "        return mark_safe(a + b)\n"
+        "    return escape(a) + escape(b)\n"
+        "def apply(func, text, flag):\n"
+        "    if flag:\n"
+        "        out = func(text, True)\n"
+        "    else:\n"
+        "        out = func(text)\n"
+        "    if getattr(func, 'keeps_safety', False) and isinstance(text, SafeData):\n"
+        "        out = SafeString(out)\n"
+        "    return out\n"
+        "def translated(catalog, message):\n"
+        "    cleaned = message.strip()\n"
+        "    result = catalog.lookup(cleaned)\n"
+        "    if not isinstance(message, SafeData):\n"
+        "        return result\n"
+        "    else:\n"
+        "        return mark_safe(result)\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/text.py": code})
+
+
+def test_fires_when_the_marked_value_is_not_the_checked_input(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "def concat(a, b):\n"
+        "    if isinstance(a, SafeData):\n"
+        "        return mark_safe(a + b)\n"
+        "    return escape(a) + escape(b)\n"
+        "def other(value, extra):\n"
+        "    if isinstance(value, SafeData):\n"
+        "        return mark_safe(extra)\n"
+        "    return value\n"
+        "def not_safe(value):\n"
+        "    if not isinstance(value, SafeData):\n"
+        "        return mark_safe(value)\n"
+        "    return value\n"
+        "def echo(request):\n"
+        "    q = request.GET['q']\n"
+        "    if isinstance(q, SafeData):\n"
+        "        return mark_safe(q)\n"
+        "    return q\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (5, "medium"), (9, "low"), (13, "low"), (18, "high")]
+
+
+def test_silent_where_the_template_does_not_autoescape(tmp_path) -> None:
+    code = SAFE_INPUT + (
+        "class ShoutNode:\n"
+        "    def render(self, context):\n"
+        "        text = self.value.resolve(context).upper()\n"
+        "        if context.autoescape:\n"
+        "            return escape(text)\n"
+        "        return mark_safe(text)\n"
+        "    def render_on(self, context):\n"
+        "        text = self.value.resolve(context).upper()\n"
+        "        if context.autoescape:\n"
+        "            return mark_safe(text)\n"
+        "        return text\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG301", {"app/templatetags/shout.py": code})
+    assert finding.location.line == 12

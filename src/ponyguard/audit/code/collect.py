@@ -13,6 +13,7 @@ import re
 from ..source import SourceFile
 from ..taint.engine import Analysis, analyze
 from ..taint.expressions import Evaluator
+from ..taint.sanitizers import is_escape_table
 from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
 from ..taint.values import UNKNOWN, Value, data, join, origin_order, unknown
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
@@ -41,7 +42,7 @@ def collect(source: SourceFile, module: str | None, packages: frozenset[str]) ->
     text = source.text or ""
     facts.mentions = frozenset(FORM_NAME.findall(text)) if "Form" in text else frozenset()
     facts.imports, facts.constants, facts.globals = scope.aliases, scope.constants, scope.globals
-    facts.defs = scope.defs
+    facts.defs, facts.escape_tables = scope.defs, scope.escape_tables
     calls: dict[int, CallSite] = {}
     for statement in module_statements(tree.body):
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -62,6 +63,8 @@ def module_scope(tree: ast.Module, rel: str, module: str | None,
     defs: dict[str, str] = {}
     literal: set[str] = set()
     other: set[str] = set()
+    tables: set[str] = set()
+    bound: set[str] = set()
     for statement in module_statements(tree.body):
         if isinstance(statement, (ast.Import, ast.ImportFrom)):
             aliases.update(import_bindings(statement, package))
@@ -78,6 +81,13 @@ def module_scope(tree: ast.Module, rel: str, module: str | None,
                 for name in _names(target):
                     constant = simple and (not mutable or name.isupper())
                     (literal if constant else other).add(name)
+                    if name in bound:
+                        tables.discard(name)  # rebound: which table is used is not known
+                    elif isinstance(target, ast.Name) and value is not None \
+                            and not isinstance(statement, ast.AugAssign) \
+                            and is_escape_table(value, aliases):
+                        tables.add(name)
+                    bound.add(name)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             other.update(_names(statement.target))
         elif isinstance(statement, (ast.With, ast.AsyncWith)):
@@ -87,7 +97,7 @@ def module_scope(tree: ast.Module, rel: str, module: str | None,
     for name in aliases:
         defs.pop(name, None)
     return ModuleScope(rel, label, aliases, frozenset(literal - other), frozenset(other),
-                       defs, packages)
+                       defs, packages, frozenset(tables))
 
 
 def _names(target: ast.expr) -> list[str]:

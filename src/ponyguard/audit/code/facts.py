@@ -173,6 +173,8 @@ class ModuleFacts:
     """Module-level names only ever bound to literals."""
     globals: frozenset[str] = frozenset()
     """Other module-level variables."""
+    escape_tables: frozenset[str] = frozenset()
+    """Module-level HTML escape tables for ``str.translate()``."""
     defs: dict[str, str] = field(default_factory=dict)
     """Module-level functions and classes → dotted names."""
     functions: dict[str, FunctionSummary] = field(default_factory=dict)

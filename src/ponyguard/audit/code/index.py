@@ -21,11 +21,13 @@ from .store import FactsStore
 
 Dependency = tuple[str, str]
 """``("file", rel)`` (its facts), ``("source", rel)`` (its text), ``("module", dotted)``,
-``("callers", dotted)``, ``("class-name", name)``, ``("mentions", name)`` or
+``("callers", dotted)``, ``("class-name", name)``, ``("mentions", name)``,
+``("method-name", name)`` or
 ``("routes", "")``."""
 MAX_BASES = 8
 MAX_ALIASES = 4
 MAX_INCLUDE_DEPTH = 4
+MAX_METHODS_NAMED = 8
 T = TypeVar("T")
 
 
@@ -41,6 +43,7 @@ class ProjectIndex:
         self._routes: dict[str, list[Route]] | None = None
         self._names: dict[str, list[tuple[str, str]]] | None = None
         self._mentions: dict[str, list[str]] | None = None
+        self._method_names: dict[str, list[tuple[str, str]]] | None = None
         self._answers: dict[Dependency, str] = {}
         self._recorded: set[Dependency] | None = None
         self._derived: dict[str, tuple[object, frozenset[Dependency]]] = {}
@@ -102,6 +105,8 @@ class ProjectIndex:
             rels = sorted({rel for rel, _ in self._class_names().get(key, ())})
         elif kind == "mentions":
             rels = self._mention_index().get(key, [])
+        elif kind == "method-name":
+            rels = sorted({rel for rel, _ in self._methods().get(key, ())})
         else:
             rels = sorted(rel for rel, head in heads.items() if head.routes or head.includes)
         text = "\n".join(f"{rel}:{heads[rel].version}" for rel in rels)
@@ -241,6 +246,31 @@ class ProjectIndex:
                     mentions.setdefault(name, []).append(rel)
             self._mentions = mentions
         return self._mentions
+
+    def methods_named(self, name: str) -> list[FunctionSummary] | None:
+        """Every project method called ``name`` (for ``obj.name()`` on an object whose class
+        is not known), in a fixed order; None when there are more than
+        :data:`MAX_METHODS_NAMED`."""
+        self._note(("method-name", name))
+        found = sorted(self._methods().get(name, ()))
+        if len(found) > MAX_METHODS_NAMED:
+            return None
+        summaries = []
+        for rel, qualname in found:
+            facts = self.store.facts(rel)
+            summary = facts.functions.get(qualname) if facts is not None else None
+            if summary is not None:
+                summaries.append(summary)
+        return summaries
+
+    def _methods(self) -> dict[str, list[tuple[str, str]]]:
+        if self._method_names is None:
+            names: dict[str, list[tuple[str, str]]] = {}
+            for rel, head in self.store.heads.items():
+                for qualname in head.methods:
+                    names.setdefault(_last(qualname), []).append((rel, qualname))
+            self._method_names = names
+        return self._method_names
 
     def is_views_module(self, rel: str) -> bool:
         return rel.endswith("views.py") or "/views/" in rel or rel.endswith("/api.py")

@@ -33,6 +33,8 @@ class FactsHead:
     """Dotted names of the classes the module defines."""
     mentions: frozenset[str] = frozenset()
     """Names ending in ``Form`` that the module's text mentions (:attr:`ModuleFacts.mentions`)."""
+    methods: frozenset[str] = frozenset()
+    """Dotted names of the methods its classes define."""
     identity: str = ""
     """Which version of the facts these are: the digest of the source they were first
     computed from, kept while later edits leave the facts as they were (a comment, a body
@@ -47,7 +49,9 @@ def head_of(facts: ModuleFacts) -> FactsHead:
     return FactsHead(facts.rel, facts.module, facts.digest, facts.problem,
                      tuple(facts.routes), tuple(facts.includes),
                      frozenset(call.callee for call in facts.calls), frozenset(facts.classes),
-                     mentions=facts.mentions)
+                     mentions=facts.mentions,
+                     methods=frozenset(q for q, f in facts.functions.items()
+                                       if f.is_method and q.rpartition(".")[0] in facts.classes))
 
 
 def facts_shape(facts: ModuleFacts) -> str:

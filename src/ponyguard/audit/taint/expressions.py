@@ -49,6 +49,7 @@ from .values import (
     CALL,
     EXPRESSION,
     FIELD,
+    METHOD,
     REQUEST,
     SAFE,
     SOURCE,
@@ -298,6 +299,8 @@ class Evaluator:
             encoded = self._renamed(receiver, node) if self._fresh(receiver, receiver_node) \
                 else join(data(receiver), *(data(a) for a in args))
             return sanitized(encoded, ("redirect",))
+        if method == "translate" and self._escape_table(node, env):
+            return sanitized(join(data(receiver), *(data(a) for a in args[1:])), ("html",))
         if method in SANITIZING_METHODS:
             return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
         if method in PROPAGATING_METHODS:
@@ -311,10 +314,25 @@ class Evaluator:
             return sanitized(found, (NORMALIZED,)) if method in NORMALIZING_METHODS else found
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
-        result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if method in HTML_METHODS:
+            result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
             return sanitized(result, ("html",))
-        return result if receiver.origins else SAFE
+        if not receiver.origins:
+            return SAFE
+        # The receiver's class is not known (or not followed): the project's methods of
+        # that name may show the result safe (see flow._method).
+        cls = receiver.scope if receiver.obj == "instance" and "." in receiver.scope else ""
+        return of(Origin(METHOD, label(node.func), self.rel, node.lineno, scope=cls,
+                         args=tuple(data(a) if a.origins else None for a in args),
+                         kwargs=tuple((k, data(v)) for k, v in kwargs
+                                      if v.origins and k != "**"),
+                         bound=True))
+
+    def _escape_table(self, node: ast.Call, env: Env) -> bool:
+        """``s.translate(TABLE)`` with a module-level HTML escape table (not shadowed)."""
+        table = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        return isinstance(table, ast.Name) and table.id in self.scope.escape_tables \
+            and table.id not in env
 
     def _object_method(self, node: ast.Call, method: str, receiver: Value,
                        env: Env) -> Value | None:

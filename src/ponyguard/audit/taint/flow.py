@@ -6,6 +6,8 @@
   PARAM of another function → whatever its callers in the project pass (each call site is
   resolved in turn); with no caller it stays of unknown origin;
 * CALL → the callee's summary, with its parameters replaced by the call's arguments;
+* METHOD (``obj.name()``, ``obj``'s class unknown) → safe when the project's methods of that
+  name (the class's, when it is known) all return safe values, else of unknown origin;
 * URLARG → the converters of the routes that reach the view;
 * FIELD → the field's class in the visible form class (free text is request data).
 
@@ -25,6 +27,7 @@ from .values import (
     ATTR,
     CALL,
     FIELD,
+    METHOD,
     PARAM,
     SOURCE,
     UNKNOWN,
@@ -52,6 +55,7 @@ class FactSource(Protocol):
     def is_views_module(self, rel: str) -> bool: ...
     def attribute(self, cls: str, name: str) -> Value | None: ...
     def unique_class(self, name: str) -> str | None: ...
+    def methods_named(self, name: str) -> Sequence[FunctionSummary] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,7 @@ class _Resolver:
         self.active: set[Origin] = set()
         self.raw_fields: set[tuple[str, str]] = set()
         """Fields read inside their own ``clean_<name>()`` method."""
+        self.probe: _Resolver | None = None
 
     def value(self, value: Value, depth: int) -> list[Origin]:
         found: list[Origin] = []
@@ -152,6 +157,8 @@ class _Resolver:
                 found = self._field(origin, depth)
             elif origin.kind == ATTR:
                 found = self._attribute(origin, depth)
+            elif origin.kind == METHOD:
+                found = self._method(origin, depth)
             else:  # pragma: no cover - every kind is handled above
                 found = [origin]
         finally:
@@ -269,14 +276,41 @@ class _Resolver:
             if method in HTML_METHODS:
                 found = replace(found, sanitized=found.sanitized | {"html"})
             return [found]
-        mapping: dict[str, Value | None] = {
-            p.name: argument_for(origin.args, origin.kwargs, origin.bound, False, summary,
-                                 p.name, origin.rel, origin.line)
-            for p in summary.params
-        }
-        returned = substitute(summary.returns, summary.qualname, mapping)
         step = Step(f"returned by `{_tail(summary.qualname)}()`", summary.rel, summary.line)
-        return [_chain(inner, step, origin) for inner in self.value(returned, depth + 1)]
+        return [_chain(inner, step, origin)
+                for inner in self.value(_returned(summary, origin), depth + 1)]
+
+    def _method(self, origin: Origin, depth: int) -> list[Origin]:
+        name = _name(origin.text)
+        unknown = [_unknown(origin, f"result of `{origin.text}()`")]
+        known = self.facts.function(f"{origin.scope}.{name}") if origin.scope else None
+        summaries = [known] if known is not None else self.facts.methods_named(name)
+        if not summaries:
+            return unknown
+        probe = self._probe()
+        for summary in summaries:
+            if probe.value(_returned(summary, origin), depth + 1):
+                return unknown
+        return []
+
+    def _probe(self) -> _Resolver:
+        """A resolver of its own for the methods a METHOD origin may call: what it finds is
+        only judged, never shown, and a cycle through them must not leave "too deep" results
+        in this resolver's memo."""
+        if self.probe is None:
+            self.probe = _Resolver(self.sink, self.facts)
+            self.probe.probe = self.probe
+        return self.probe
+
+
+def _returned(summary: FunctionSummary, origin: Origin) -> Value:
+    """What ``summary``'s function returns to the call ``origin`` (CALL or METHOD)."""
+    mapping: dict[str, Value | None] = {
+        p.name: argument_for(origin.args, origin.kwargs, origin.bound, False, summary,
+                             p.name, origin.rel, origin.line)
+        for p in summary.params
+    }
+    return substitute(summary.returns, summary.qualname, mapping)
 
 
 def argument_for(args: tuple[Value | None, ...], kwargs: tuple[tuple[str, Value], ...],
@@ -318,7 +352,7 @@ def substitute(value: Value, function: str, mapping: dict[str, Value | None]) ->
                 result.update(replace(o, steps=o.steps + origin.steps,
                                       sanitized=o.sanitized | origin.sanitized)
                               for o in argument.origins)
-        elif origin.kind == CALL:
+        elif origin.kind in (CALL, METHOD):
             args = tuple(None if a is None else substitute(a, function, mapping)
                          for a in origin.args)
             kwargs = tuple((k, substitute(v, function, mapping)) for k, v in origin.kwargs)

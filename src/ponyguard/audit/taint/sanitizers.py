@@ -9,6 +9,9 @@
   :data:`NORMALIZERS` (``os.path.realpath()``, ``abspath()``, ``normpath()``, ``Path.resolve()``)
   only mark their result as a normalised path (:data:`NORMALIZED`), which a containment
   check can then make safe for ``path``.
+* ``s.translate(TABLE)`` with a module-level table that maps ``<``, ``>`` and ``&`` to
+  something without markup (``{ord("<"): "\\u003C", ...}``, or ``str.maketrans()`` of such a
+  dict) escapes ``s`` for ``html`` (:func:`is_escape_table`; Django's ``escapejs``).
 * :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
   ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
 * Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
@@ -171,6 +174,49 @@ helper's ``allowed_sorts`` argument is its callers' allowlist (``sort_queryset(q
 ["name", "date"])``), and request data passed *as* the allowlist would be a strange bug."""
 DottedOf = Callable[[ast.expr], "str | None"]
 Evaluate = Callable[[ast.expr], Value]
+
+
+HTML_SPECIALS = frozenset("<>&")
+"""The characters an HTML escape table must replace."""
+
+
+def is_escape_table(node: ast.expr, aliases: dict[str, str]) -> bool:
+    """A ``str.translate()`` table that escapes HTML: a dict literal (or ``str.maketrans()``
+    of one) mapping ``ord("<")``, ``ord(">")`` and ``ord("&")`` (or those characters) to
+    replacements without ``<`` and ``>``."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "maketrans" \
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "str" \
+            and "str" not in aliases:
+        node = node.args[0]
+    if not isinstance(node, ast.Dict):
+        return False
+    escaped: set[str] = set()
+    for key, replacement in zip(node.keys, node.values, strict=True):
+        char = _table_key(key)
+        if char not in HTML_SPECIALS:
+            continue
+        if not (isinstance(replacement, ast.Constant) and (
+                replacement.value is None or isinstance(replacement.value, str)
+                and not {"<", ">"} & set(replacement.value))):
+            return False
+        escaped.add(char)
+    return escaped == HTML_SPECIALS
+
+
+def _table_key(key: ast.expr | None) -> str | None:
+    """The character a translation table key stands for: ``ord("<")``, ``60`` or ``"<"``."""
+    if isinstance(key, ast.Call) and isinstance(key.func, ast.Name) and key.func.id == "ord" \
+            and len(key.args) == 1 and isinstance(key.args[0], ast.Constant):
+        key = key.args[0]
+    if not isinstance(key, ast.Constant):
+        return None
+    if isinstance(key.value, str) and len(key.value) == 1:
+        return key.value
+    if isinstance(key.value, int) and not isinstance(key.value, bool) \
+            and 0 <= key.value < 0x110000:
+        return chr(key.value)
+    return None
 
 
 def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,

@@ -27,6 +27,9 @@ class ModuleScope:
     """Module-level functions and classes → dotted names."""
     packages: frozenset[str] = frozenset()
     """Top-level package names of the audited project."""
+    escape_tables: frozenset[str] = frozenset()
+    """Module-level names bound once to a ``str.translate()`` table that escapes ``<``, ``>``
+    and ``&`` (see :func:`.sanitizers.is_escape_table`)."""
 
     def lookup(self, name: str) -> str | None:
         """The dotted name a module-level ``name`` refers to (import, def or builtin)."""

@@ -22,6 +22,10 @@ constant or a sanitised value. Origins are of six kinds:
 ``ATTR``
     ``self.x`` read in a method where this method did not set it: whatever the class (or a
     project base) assigns to it, in its body or in any method.
+``METHOD``
+    the result of ``obj.name()`` on an object whose class is not known (``scope``: the class
+    when it is): safe when every project method of that name returns a safe value, else of
+    unknown origin (it is never followed to a source).
 
 Each origin remembers the sink classes it has been sanitised for (``escape()`` makes a value
 safe for ``"html"`` only) and the assignments it went through (``steps``), for messages.
@@ -40,6 +44,7 @@ CALL = "call"
 URLARG = "urlarg"
 FIELD = "field"
 ATTR = "attr"
+METHOD = "method"
 
 MAX_ORIGINS = 6
 EXPRESSION = "~"
@@ -47,7 +52,7 @@ EXPRESSION = "~"
 ``"~request.GET['o']"`` after ``if request.GET["o"] in ALLOWED:``; the key ``"~"`` alone
 marks an environment that holds any (see :mod:`.sanitizers`)."""
 MAX_STEPS = 8
-_RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, ATTR: 2, PARAM: 3, UNKNOWN: 4}
+_RANK = {SOURCE: 0, URLARG: 1, FIELD: 1, CALL: 2, ATTR: 2, PARAM: 3, UNKNOWN: 4, METHOD: 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +71,16 @@ class Origin:
     kind: str
     text: str
     """SOURCE: the source expression; UNKNOWN: what is unknown; PARAM/URLARG/FIELD/ATTR: the
-    parameter, argument, field or attribute name; CALL: the callee's dotted name."""
+    parameter, argument, field or attribute name; CALL: the callee's dotted name; METHOD: the
+    called expression (``reporter.get_html``)."""
     rel: str
     line: int
     scope: str = ""
     """PARAM: the function's dotted name; URLARG: the view's; FIELD: the form class (or
-    ``view:<class>`` for a CBV's ``form_class``, or ``""`` when not known); ATTR: the class."""
+    ``view:<class>`` for a CBV's ``form_class``, or ``""`` when not known); ATTR: the class;
+    METHOD: the receiver's class, or ``""``."""
     args: tuple[Value | None, ...] = ()
-    """CALL: positional arguments (None for safe ones)."""
+    """CALL, METHOD: positional arguments (None for safe ones)."""
     kwargs: tuple[tuple[str, Value], ...] = ()
     bound: bool = False
     """CALL: called as a method (``self.helper(x)``): arguments start after ``self``."""

@@ -13,7 +13,9 @@ A finding is high confidence when the body provably contains request data (also 
 helpers in other modules and class-based views); medium when the content type is not a literal
 ponyguard can read; medium or low when the body is built from a value of unknown origin.
 Bodies served as `text/plain`, `application/json` (or through `JsonResponse`), escaped values
-(`escape()`, `format_html()` arguments) and rendered templates are safe.
+(`escape()`, `format_html()` arguments) and rendered templates are safe, also when a helper
+method renders them: `reporter.get_html()` on an object whose class ponyguard cannot see is
+safe when every method of that name in the project returns escaped HTML.
 
 ## Insecure example
 ```python

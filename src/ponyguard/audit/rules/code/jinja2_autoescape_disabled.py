@@ -16,6 +16,9 @@ Django's `**options`, or is named in a settings module) and for `Markup()` on re
 medium for other environments in modules that render `.html` templates or markup; low when
 nothing says what the environment renders or `Markup()` gets a value of unknown origin.
 Environments whose templates are plain text (`.txt`, `.sql`, `.csv`…) are not reported.
+`Markup()` in the branch where the rendering template's autoescaping is off
+(`if eval_ctx.autoescape: return escape(v)` / `else: return Markup(v)`) is not reported unless
+it provably wraps request data: the template would print that value unescaped anyway.
 
 ## Insecure example
 ```python
@@ -54,6 +57,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import HTML
+from ._safe_input import in_autoescape_off_branch
 from ._shapes import last_name, statements
 from ._support import argument, keyword, report
 
@@ -90,7 +94,7 @@ def check(node: ast.Call, ctx: FileContext) -> Iterator[Finding]:
         if value is None or isinstance(value, ast.Constant):
             return
         flow = ctx.flow(value, HTML)
-        if flow.safe:
+        if flow.safe or not flow.tainted and in_autoescape_off_branch(node, ctx):
             return
         yield report(rule, ctx, node, value, flow, "the HTML wrapped in Markup()", fix=FIX,
                      confidence=Confidence.HIGH if flow.tainted else Confidence.LOW)

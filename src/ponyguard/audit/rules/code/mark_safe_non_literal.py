@@ -10,8 +10,15 @@ or `%` is marked safe as it is.
 
 A finding is high confidence when the value provably comes from the request; medium when a
 non-literal is formatted into the markup, low for other values of unknown origin.
-Literals, `format_html()` with a literal format string, `escape()`d values and
-`render_to_string()` output are safe.
+Literals, `format_html()` with a literal format string, `escape()`d values,
+`render_to_string()` output and strings escaped with `str.translate()` and a module-level
+table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so is
+`obj.as_html()` on an object of unknown class when every project method of that name returns
+escaped HTML.
+A value re-marked safe only when the input it is computed from was already safe
+(`if isinstance(value, SafeData): result = mark_safe(result)`, as Django's own filters do) is
+not reported unless it provably holds request data; nor is `mark_safe()` in the branch where
+the rendering template's autoescaping is off (`if context.autoescape: ... else:`).
 
 ## Insecure example
 ```python
@@ -45,6 +52,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import HTML
+from ._safe_input import in_autoescape_off_branch, remarks_safe_input
 from ._support import argument, report
 
 rule = Rule("PG301", "mark-safe-non-literal", "Non-literal value marked safe as HTML",
@@ -74,6 +82,7 @@ def check(node: ast.Call, ctx: FileContext) -> Iterator[Finding]:
     if value is None or isinstance(value, ast.Constant):
         return
     flow = ctx.flow(value, HTML)
-    if flow.safe:
+    if flow.safe or not flow.tainted and callee in MARK_SAFE and (
+            remarks_safe_input(node, value, ctx) or in_autoescape_off_branch(node, ctx)):
         return
     yield report(rule, ctx, node, value, flow, what, fix=FIX)
