@@ -195,3 +195,38 @@ def test_a_checked_expression_read_again_is_safe(tmp_path) -> None:
     head = safe.replace("order_by(pfx + 'name')", "order_by(none + 'name')")
     for case, code in (("other-key", other_key), ("after", after_branch), ("head", head)):
         assert_finds(tmp_path / case, "PG203", {"app/views.py": code}, confidence="high")
+
+
+def test_ordering_expressions_are_not_field_names(tmp_path) -> None:
+    code = HEAD + (
+        "from django.db.models import OrderBy\n"
+        "from django.db.models.functions import Lower\n"
+        "def by_orders(queryset, is_descending):\n"
+        "    if is_descending:\n"
+        "        ordering = F('records__orders').desc(nulls_last=True)\n"
+        "    else:\n"
+        "        ordering = F('records__orders').asc(nulls_first=True)\n"
+        "    return queryset.order_by(ordering)\n"
+        "def newest_first():\n"
+        "    return OrderBy(F('created'), descending=True)\n"
+        "def listing(queryset):\n"
+        "    return queryset.order_by(newest_first(), Lower('name').asc())\n"
+    )
+    assert_silent(tmp_path, "PG203", {"app/tables.py": code})
+
+
+def test_names_inside_ordering_expressions_are_still_checked(tmp_path) -> None:
+    code = HEAD + (
+        "def listing(request, is_descending):\n"
+        "    sort = request.GET['sort']\n"
+        "    if is_descending:\n"
+        "        ordering = F(sort).desc()\n"
+        "    else:\n"
+        "        ordering = F(sort).asc()\n"
+        "    return Product.objects.order_by(ordering)\n"
+        "def ordered(queryset, field):\n"
+        "    return queryset.order_by(field)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (6, "high"), (8, "high"), (11, "low")]

@@ -18,6 +18,7 @@ from ..code.names import label, short
 from . import strings
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
+    EXPRESSION_METHODS,
     FOR_SINKS,
     FORMAT_HTML,
     HTML_METHODS,
@@ -25,6 +26,7 @@ from .sanitizers import (
     NORMALIZED,
     NORMALIZING_METHODS,
     PROPAGATING_METHODS,
+    QUERY_EXPRESSION_PACKAGE,
     SAFE_METHODS,
     SAFE_RESULT_METHODS,
     SAFE_RESULTS,
@@ -68,6 +70,9 @@ _FRESH_METHODS = frozenset({"get", "getlist", "pop", "dict", "items", "values", 
                             "copy", "urlencode", "keys", "read"})
 _CHECKABLE = (ast.Subscript, ast.Attribute, ast.Call)
 """Expressions an earlier check may have proved safe (see :func:`.sanitizers.expression_key`)."""
+_NOT_A_FIELD_NAME = frozenset({"orm-field"})
+"""What a query expression is safe for: it is not a field name (see
+:data:`.sanitizers.QUERY_EXPRESSION_PACKAGE`)."""
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
@@ -300,6 +305,8 @@ class Evaluator:
             return sanitized(encoded, ("redirect",))
         if method in SANITIZING_METHODS:
             return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
+        if method in EXPRESSION_METHODS:
+            return sanitized(data(receiver), _NOT_A_FIELD_NAME)
         if method in PROPAGATING_METHODS:
             if method in _FRESH_METHODS and self._fresh(receiver, receiver_node):
                 return self._renamed(receiver, node)
@@ -372,6 +379,10 @@ class Evaluator:
                 return sanitized(join(*values), FOR_SINKS[dotted])
             return join(*(data(v) for v in values))
         last = dotted.rsplit(".", 1)[-1]
+        if dotted.startswith(QUERY_EXPRESSION_PACKAGE) and last[:1].isupper():
+            self._arguments(node, env)
+            expression = unknown(f"`{last}()` expression", self.rel, node.lineno)
+            return sanitized(expression, _NOT_A_FIELD_NAME)
         if last[:1].isupper() and is_form_class(dotted):
             self._arguments(node, env)
             return Value(obj="form", scope=dotted)

@@ -11,6 +11,8 @@
   check can then make safe for ``path``.
 * :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
   ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
+* Query expressions (``F("name")``, ``.desc()``, ``OrderBy(...)``) are safe for ``orm-field``:
+  they are not field names (the name inside ``F()`` is judged as ``F()``'s argument).
 * Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
   safe for ``redirect``; after ``if x not in ALLOWED: return`` (or inside ``if x in ALLOWED:``,
   ``if x == "literal":``, ``if x.isdigit():``, ``assert x in ALLOWED``) ``x`` is safe.
@@ -155,6 +157,12 @@ ATTRIBUTES_FOR_SINKS: dict[str, frozenset[str]] = {
 }
 """Attributes safe for some sinks whatever they are read from: ``upload.name`` (Django keeps
 only the basename of an uploaded file's name) and ``Path(x).name`` are one path component."""
+QUERY_EXPRESSION_PACKAGE = "django.db.models."
+"""Classes of this package build query expressions (``F("name")``, ``Lower("name")``,
+``OrderBy(...)``): an expression is not a field name, so its result is safe for
+``orm-field`` (the names inside it are judged where it is built, as ``F()``'s argument)."""
+EXPRESSION_METHODS = frozenset({"asc", "desc"})
+"""``F("name").desc()``: an ordering expression, which is not a field name either."""
 REDIRECT_GUARDS = frozenset({
     "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
 })

@@ -17,7 +17,9 @@ sql-injection reports it.
 A finding is high confidence when the field name provably comes from the request; low when
 it is a non-literal of unknown origin passed to a queryset. A value checked against an
 allowlist (`if sort in ALLOWED_SORTS`), looked up in a literal dict (`SORTS[key]`,
-`SORTS.get(key, "-created")`) or written as a literal is safe.
+`SORTS.get(key, "-created")`) or written as a literal is safe. A query expression
+(`F("name").desc()`, `OrderBy(...)`, `Lower("name")`) is not a field name: the names inside
+it are checked where it is built (`F(request.GET["sort"])` is reported).
 
 ## Insecure example
 ```python
