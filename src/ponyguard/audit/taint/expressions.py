@@ -19,6 +19,7 @@ from . import strings
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
     EXPRESSION_METHODS,
+    FIRST_ARGUMENT,
     FOR_SINKS,
     FORMAT_HTML,
     HTML_METHODS,
@@ -369,6 +370,10 @@ class Evaluator:
         if dotted in UNIVERSAL or dotted in SAFE_RESULTS:
             self._arguments(node, env)
             return SAFE
+        if dotted in FIRST_ARGUMENT:
+            args, kwargs = self._arguments(node, env)
+            carried = args[:1] or [v for k, v in kwargs if k == FIRST_ARGUMENT[dotted]]
+            return data(carried[0]) if carried else SAFE
         if dotted in FORMAT_HTML or dotted in FOR_SINKS or dotted in TRANSPARENT:
             args, kwargs = self._arguments(node, env)
             values = [*args, *(v for _, v in kwargs)]

@@ -11,6 +11,10 @@
   check can then make safe for ``path``.
 * :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
   ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
+  ``urlsplit()``/``urlparse()`` and ``urlunsplit()``/``urlunparse()`` are among them: a URL
+  taken apart and put together again keeps its origin (a ``reverse()``d URL stays safe, a
+  checked ``next`` stays checked); :data:`FIRST_ARGUMENT` calls (``translate_url()``) return
+  the data of their first argument only.
 * Query expressions (``F("name")``, ``.desc()``, ``OrderBy(...)``) are safe for ``orm-field``:
   they are not field names (the name inside ``F()`` is judged as ``F()``'s argument).
 * Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
@@ -88,7 +92,8 @@ TRANSPARENT = frozenset({
     "str", "repr", "format", "bytes", "bytearray", "list", "tuple", "set", "frozenset",
     "dict", "sorted", "reversed", "min", "max", "next", "iter", "enumerate", "zip",
     "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urljoin",
-    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "os.path.join", "posixpath.join",
+    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "urllib.parse.urlparse",
+    "urllib.parse.urlsplit", "os.path.join", "posixpath.join",
     "os.path.expanduser", "os.fspath", "pathlib.Path", "pathlib.PurePath", "json.loads",
     "json.dumps", "base64.b64decode", "base64.urlsafe_b64decode", "base64.b64encode",
     "binascii.unhexlify", "codecs.decode", "textwrap.dedent", "shlex.split",
@@ -107,6 +112,12 @@ TRANSPARENT = frozenset({
     "django.utils.html.strip_tags", "django.utils.text.Truncator",
     "markupsafe.Markup", "jinja2.Markup",
 })
+FIRST_ARGUMENT: dict[str, str] = dict.fromkeys(
+    ("django.urls.translate_url", "django.urls.base.translate_url"), "url")
+"""Calls that return the data of their first argument only (→ its keyword name):
+``translate_url(url, lang_code)`` rebuilds ``url`` around a path reversed in another
+language, keeping its scheme and host (``reverse()`` never returns a path starting with
+``//``), so ``lang_code`` cannot choose where it points."""
 SAFE_RESULTS = frozenset({
     "django.urls.reverse", "django.urls.reverse_lazy", "django.core.urlresolvers.reverse",
     "django.utils.crypto.get_random_string", "uuid.uuid4", "uuid.uuid1", "secrets.token_hex",
