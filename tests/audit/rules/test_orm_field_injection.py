@@ -230,3 +230,21 @@ def test_names_inside_ordering_expressions_are_still_checked(tmp_path) -> None:
     found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, count=3)
     assert [(f.location.line, f.confidence.value) for f in found] == [
         (6, "high"), (8, "high"), (11, "low")]
+
+
+def test_values_of_a_mapping_are_not_its_keys(tmp_path) -> None:
+    """``annotate(**aliases)`` sees the keys; a name stored as a value and read back out, or
+    put into a list by index, is a field name again."""
+    code = HEAD + (
+        "def totals(queryset, request, expression):\n"
+        "    aliases = {'total': expression}\n"
+        "    aliases['unit'] = request.GET['unit']\n"
+        "    queryset.annotate(**aliases)\n"
+        "    options = {'sort': request.GET['sort']}\n"
+        "    queryset.order_by(options['sort'])\n"
+        "    columns = ['name', 'price']\n"
+        "    columns[1] = request.GET['column']\n"
+        "    return queryset.values(*columns)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, count=2, confidence="high")
+    assert [f.location.line for f in found] == [8, 11]

@@ -36,6 +36,7 @@ from .values import (
     join,
     join_env,
     of,
+    stored,
     unknown,
     with_step,
 )
@@ -163,10 +164,20 @@ class _Runner:
                 and value.func.attr in MUTATORS:
             key = _key(value.func.value)
             if key is not None and key in env:
-                added = join(*(data(self.ev.eval(a, env)) for a in value.args),
-                             *(data(self.ev.eval(k.value, env)) for k in value.keywords))
-                env[key] = join(env[key], added)
+                env[key] = join(env[key], self._added(value, env))
         return env
+
+    def _added(self, call: ast.Call, env: Env) -> Value:
+        """What ``call`` (``x.append(a)``, ``d.update(k=v)``) puts into its receiver: the
+        keyword values of ``update()`` and the value of ``setdefault(key, value)`` are values
+        of a mapping (:func:`~.values.stored`)."""
+        method = call.func.attr  # type: ignore[attr-defined]
+        args = [data(self.ev.eval(a, env)) for a in call.args]
+        if method == "setdefault" and len(args) == 2:
+            args[1] = stored(args[1])
+        keywords = [self.ev.eval(k.value, env) for k in call.keywords]
+        return join(*args, *(data(v) if k.arg is None or method != "update" else stored(v)
+                             for k, v in zip(call.keywords, keywords, strict=True)))
 
     def _return(self, node: ast.Return, env: Env) -> None:
         if node.value is not None:
@@ -319,7 +330,8 @@ class _Runner:
             self.ev.eval(target.slice, env)
             key = _key(target.value)
             if key is not None and key in env and value.origins:
-                env[key] = join(env[key], data(value))
+                env[key] = join(env[key], data(value) if _positional(target.slice)
+                                else stored(value))
 
 
 def _unpack(target: ast.Tuple | ast.List,
@@ -338,6 +350,13 @@ def _partition_separator(target: ast.Tuple | ast.List, source: ast.expr | None) 
             and len(source.args) == 1 and isinstance(source.args[0], ast.Constant):
         return 1
     return None
+
+
+def _positional(index: ast.expr) -> bool:
+    """``items[0] = x``, ``items[1:] = xs``: a list's elements rather than a mapping's values
+    (``d["k"] = x``, ``d[key] = x``)."""
+    return isinstance(index, ast.Slice) or (
+        isinstance(index, ast.Constant) and isinstance(index.value, int))
 
 
 def _key(node: ast.expr) -> str | None:

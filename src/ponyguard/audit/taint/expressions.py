@@ -61,8 +61,10 @@ from .values import (
     data,
     join,
     of,
+    read_out,
     sanitized,
     source,
+    stored,
     unknown,
 )
 
@@ -74,6 +76,9 @@ _CHECKABLE = (ast.Subscript, ast.Attribute, ast.Call)
 _NOT_A_FIELD_NAME = frozenset({"orm-field"})
 """What a query expression is safe for: it is not a field name (see
 :data:`.sanitizers.QUERY_EXPRESSION_PACKAGE`)."""
+_READING_METHODS = frozenset({"get", "getlist", "pop", "popitem", "setdefault", "values",
+                              "items", "lists", "__getitem__"})
+"""Methods that read the values out of a mapping (see :func:`.values.read_out`)."""
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
@@ -156,7 +161,9 @@ class Evaluator:
 
     def _dict(self, node: ast.Dict, env: Env) -> Value:
         keys = [data(self.eval(k, env)) for k in node.keys if k is not None]
-        return join(*keys, *(data(self.eval(v, env)) for v in node.values))
+        values = [data(self.eval(v, env)) if k is None else stored(self.eval(v, env))
+                  for k, v in zip(node.keys, node.values, strict=True)]  # None: ``**other``
+        return join(*keys, *values)
 
     def _starred(self, node: ast.Starred, env: Env) -> Value:
         return data(self.eval(node.value, env))
@@ -180,7 +187,7 @@ class Evaluator:
             for condition in generator.ifs:
                 self.eval(condition, inner)
         if isinstance(node, ast.DictComp):
-            return join(data(self.eval(node.key, inner)), data(self.eval(node.value, inner)))
+            return join(data(self.eval(node.key, inner)), stored(self.eval(node.value, inner)))
         return data(self.eval(node.elt, inner))
 
     # --- access ---------------------------------------------------------------------------
@@ -241,7 +248,7 @@ class Evaluator:
             return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
         if self._fresh(base, node.value):
             return self._renamed(base, node)
-        return data(base)
+        return read_out(data(base))
 
     def _renamed(self, value: Value, node: ast.expr) -> Value:
         """The fresh source ``value`` named after the larger expression ``node``."""
@@ -316,6 +323,8 @@ class Evaluator:
                 kwargs = [(k, v) for k, v in kwargs if k in ("default", "new")]
             found = join(data(receiver), *(data(a) for a in args),
                          *(data(v) for _, v in kwargs))
+            if method in _READING_METHODS:
+                return read_out(found)
             return sanitized(found, (NORMALIZED,)) if method in NORMALIZING_METHODS else found
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
@@ -382,6 +391,9 @@ class Evaluator:
                 return join(first, sanitized(join(*values[1:]), ("html",)))
             if dotted in FOR_SINKS:
                 return sanitized(join(*values), FOR_SINKS[dotted])
+            if dotted == "dict":  # dict(mapping, key=value)
+                return join(*(data(a) for a in args),
+                            *(data(v) if k == "**" else stored(v) for k, v in kwargs))
             return join(*(data(v) for v in values))
         last = dotted.rsplit(".", 1)[-1]
         if dotted.startswith(QUERY_EXPRESSION_PACKAGE) and last[:1].isupper():
