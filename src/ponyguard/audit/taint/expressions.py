@@ -306,6 +306,9 @@ class Evaluator:
             return strings.formatted(receiver_node.value, list(node.args), keywords,
                                      lambda e: self.eval(e, env))
         args, kwargs = self._arguments(node, env)
+        if obj == "instance" and self.scope.is_project(receiver.scope):
+            # ``TextDiff(changes).to_html()``: a caller of the method, for its parameters.
+            self._record(node, f"{receiver.scope}.{method}", args, kwargs, True)
         if method == "urlencode":
             # A query string percent-encodes "/" and ":": it cannot name another host.
             encoded = self._renamed(receiver, node) if self._fresh(receiver, receiver_node) \
@@ -404,8 +407,10 @@ class Evaluator:
             self._arguments(node, env)
             return Value(obj="form", scope=dotted)
         if self.scope.is_project(dotted) and last[:1].isupper():
-            # An instance of a project class (a form not named *Form, a serializer…).
-            self._arguments(node, env)
+            # An instance of a project class (a form not named *Form, a serializer…); the
+            # call is one to its ``__init__`` (wherever the class or a base defines it).
+            args, kwargs = self._arguments(node, env)
+            self._record(node, f"{dotted}.__init__", args, kwargs, True)
             return Value(unknown(f"`{_tail(dotted)}` instance", self.rel, node.lineno).origins,
                          obj="instance", scope=dotted)
         if self.scope.is_project(dotted):
@@ -415,15 +420,22 @@ class Evaluator:
 
     def _project_call(self, node: ast.Call, callee: str, env: Env, *, bound: bool) -> Value:
         args, kwargs = self._arguments(node, env)
-        star = any(isinstance(a, ast.Starred) for a in node.args) or any(
-            k.arg is None for k in node.keywords)
+        kept_args, kept_kwargs = self._record(node, callee, args, kwargs, bound)
+        return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
+                         kwargs=kept_kwargs, bound=bound))
+
+    def _record(self, node: ast.Call, callee: str, args: list[Value],
+                kwargs: list[tuple[str, Value]], bound: bool
+                ) -> tuple[tuple[Value | None, ...], tuple[tuple[str, Value], ...]]:
+        """Record a call into the project (when recording) with what its arguments hold."""
         kept_args = tuple(data(a) if a.origins else None for a in args)
         kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
         if self.calls is not None:
+            star = any(isinstance(a, ast.Starred) for a in node.args) or any(
+                k.arg is None for k in node.keywords)
             self.calls[id(node)] = CallSite(callee, self.rel, node.lineno, self.info.qualname,
                                             kept_args, kept_kwargs, bound, star)
-        return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
-                         kwargs=kept_kwargs, bound=bound))
+        return kept_args, kept_kwargs
 
 
 def _tail(dotted: str) -> str:
