@@ -255,3 +255,21 @@ def test_values_read_back_out_of_a_mapping_are_followed(tmp_path) -> None:
                          confidence="high")
     assert [f.location.line for f in found] == [4, 7, 9]
     assert all("request.GET" in f.message for f in found)
+
+
+def test_lookups_added_to_a_field_name_checked_with_get_field(tmp_path) -> None:
+    """A checked name is one field, but a lookup the request appends to it is not checked."""
+    code = HEAD + (
+        "from django.core.exceptions import FieldDoesNotExist\n"
+        "from django.db.models import DateField\n"
+        "def search(request):\n"
+        "    name, op = request.GET['field'], request.GET['op']\n"
+        "    field = Order._meta.get_field(name)\n"
+        "    if not isinstance(field, DateField):\n"
+        "        return None\n"
+        "    Order.objects.filter(**{name: request.GET['value']})\n"
+        "    return Order.objects.filter(**{f'{name}__{op}': request.GET['value']})\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG202", {"app/views.py": code}, confidence="high")
+    assert finding.location.line == 11
+    assert "request.GET['op']" in finding.message

@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
 from .expressions import Evaluator
-from .sanitizers import DERIVED, MUTATORS, Guards, is_derived_name, is_test
+from .sanitizers import (
+    DERIVED,
+    FIELD_OF,
+    MUTATORS,
+    Guards,
+    checked_field_name,
+    field_names_checked,
+    is_derived_name,
+    is_test,
+)
 from .scope import FunctionInfo, FunctionNode, ModuleScope
 from .sources import CBV_HANDLERS
 from .values import (
@@ -134,6 +143,7 @@ class _Runner:
 
     def _assign(self, node: ast.Assign, env: Env) -> Env:
         value = self.ev.eval(node.value, env)
+        self.check_fields(node.value, env)
         for target in node.targets:
             self.bind(target, value, env, node.value)
         target = node.targets[0]
@@ -143,12 +153,28 @@ class _Runner:
                 self.ev.guards[target.id] = (node.value, names)
             elif is_derived_name(node.value):
                 self.ev.guards[DERIVED + target.id] = (node.value, names | {target.id})
+            elif checked_field_name(node.value) is not None:
+                self.ev.guards[FIELD_OF + target.id] = (node.value, names | {target.id})
         return env
 
     def _annassign(self, node: ast.AnnAssign, env: Env) -> Env:
         if node.value is not None:
-            self.bind(node.target, self.ev.eval(node.value, env), env, node.value)
+            value = self.ev.eval(node.value, env)
+            self.check_fields(node.value, env)
+            self.bind(node.target, value, env, node.value)
         return env
+
+    def check_fields(self, expr: ast.expr, env: Env) -> None:
+        """After ``model._meta.get_field(name)`` returns, ``name`` is a field of the model: no
+        relation or lookup (``user__password``), no SQL; but it may still name a secret
+        field of that model (``password``), so it becomes of unknown origin rather than
+        safe (a type check of the field then makes it safe, see :mod:`.sanitizers`)."""
+        if not isinstance(expr, (ast.Call, ast.UnaryOp, ast.Compare, ast.Attribute)):
+            return
+        for name in field_names_checked(expr):
+            if name in env and env[name].origins:
+                env[name] = unknown(f"`{name}`, checked to be a field of the model by "
+                                    "get_field()", self.rel, expr.lineno)
 
     def _augassign(self, node: ast.AugAssign, env: Env) -> Env:
         value = self.ev.eval(node.value, env)
@@ -160,6 +186,7 @@ class _Runner:
     def _expr(self, node: ast.Expr, env: Env) -> Env:
         value = node.value
         self.ev.eval(value, env)
+        self.check_fields(value, env)
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
                 and value.func.attr in MUTATORS:
             key = _key(value.func.value)
@@ -223,6 +250,7 @@ class _Runner:
 
     def _if(self, node: ast.If, env: Env) -> Env | None:
         self.ev.eval(node.test, env)
+        self.check_fields(node.test, env)
         then = self.block(node.body, self.refine(node.test, dict(env), True))
         other = self.block(node.orelse, self.refine(node.test, dict(env), False))
         return join_env(then, other)

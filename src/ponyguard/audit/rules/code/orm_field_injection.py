@@ -21,6 +21,12 @@ allowlist (`if sort in ALLOWED_SORTS`), looked up in a literal dict (`SORTS[key]
 (`F("name").desc()`, `OrderBy(...)`, `Lower("name")`) is not a field name: the names inside
 it are checked where it is built (`F(request.GET["sort"])` is reported).
 
+A name checked with `Model._meta.get_field(name)` (which raises `FieldDoesNotExist` for
+anything else) is one field of that model: no relation to follow, no lookup, nothing that
+reaches the SQL as text. It may still be a secret field of the same model (`password`), so
+such a name is reported at low confidence at most; checking the field's type as well
+(`isinstance(field, GeometryField)`, else 404) makes it safe.
+
 ## Insecure example
 ```python
 def product_list(request):
