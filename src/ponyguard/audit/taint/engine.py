@@ -169,8 +169,9 @@ class _Runner:
         relation or lookup (``user__password``), no SQL; but it may still name a secret
         field of that model (``password``), so it becomes of unknown origin rather than
         safe (a type check of the field then makes it safe, see :mod:`.sanitizers`)."""
-        if not isinstance(expr, (ast.Call, ast.UnaryOp, ast.Compare, ast.Attribute)):
+        if not self.ev.saw_get_field:
             return
+        self.ev.saw_get_field = False
         for name in field_names_checked(expr):
             if name in env and env[name].origins:
                 env[name] = unknown(f"`{name}`, checked to be a field of the model by "

@@ -94,6 +94,8 @@ class Evaluator:
         self.rel = scope.rel
         self.calls = calls
         self.guards: Guards = {}
+        self.saw_get_field = False
+        """Set when a ``get_field()`` call was evaluated (see ``engine.check_fields``)."""
 
     def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
         """``env`` in the branch where ``test`` is ``positive`` (see :mod:`.sanitizers`)."""
@@ -294,6 +296,8 @@ class Evaluator:
         return args, kwargs
 
     def _method(self, node: ast.Call, method: str, receiver: Value, env: Env) -> Value:
+        if method == "get_field":
+            self.saw_get_field = True
         obj = receiver.obj
         if obj is not None:
             special = self._object_method(node, method, receiver, env)
