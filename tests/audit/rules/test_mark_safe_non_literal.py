@@ -226,3 +226,39 @@ def test_silent_where_the_template_does_not_autoescape(tmp_path) -> None:
     )
     [finding] = assert_finds(tmp_path, "PG301", {"app/templatetags/shout.py": code})
     assert finding.location.line == 12
+
+
+DIFF = HEAD + (
+    "class TextDiff:\n"
+    "    def __init__(self, changes):\n"
+    "        self.changes = changes\n"
+    "    def to_html(self, tag='span', css_class='addition'):\n"
+    "        parts = []\n"
+    "        for kind, value in self.changes:\n"
+    "            if kind == 'addition':\n"
+    "                parts.append(f'<{tag} class=\"{css_class}\">{escape(value)}</{tag}>')\n"
+    "            else:\n"
+    "                parts.append(escape(value))\n"
+    "        return mark_safe(''.join(parts))\n"
+)
+
+
+def test_literal_defaults_of_a_method_its_callers_rely_on(tmp_path) -> None:
+    """``TextDiff(...).to_html()``: the callers of the method keep its literal defaults."""
+    code = DIFF + (
+        "def show(a, b):\n"
+        "    diff = TextDiff([('equal', a), ('addition', b)])\n"
+        "    return diff.to_html(), TextDiff([]).to_html(tag='del')\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/diff.py": code})
+
+
+def test_a_caller_passing_request_data_to_that_method(tmp_path) -> None:
+    code = DIFF + (
+        "def show(request):\n"
+        "    diff = TextDiff([('addition', request.GET['text'])])\n"
+        "    return diff.to_html(css_class=request.GET['class'])\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG301", {"app/views.py": code}, line=14,
+                             confidence="high")
+    assert "passed as `css_class` to `TextDiff.to_html()`" in finding.message

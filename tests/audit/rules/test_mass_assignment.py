@@ -108,3 +108,39 @@ def test_silent_on_named_fields_validated_data_and_allowlists(tmp_path) -> None:
             "def v(request):\n    return Invoice(**request.POST.dict())\n"),
     }
     assert_silent(tmp_path, "PG405", files)
+
+
+def test_a_helper_given_literal_keys_by_every_caller_is_silent(tmp_path) -> None:
+    """The values of the mapping are of unknown origin, its keys are literal everywhere."""
+    files = {
+        "app/__init__.py": "",
+        "app/models.py": MODELS,
+        "app/counters.py": HEAD + (
+            "def record(model, field_name, lookups, count):\n"
+            "    lookups[field_name] = count\n"
+            "    return model.objects.create(**lookups)\n"
+            "def on_view(sender, invoice, **kwargs):\n"
+            "    record(Invoice, 'views', {'invoice': invoice}, invoice.lines.count())\n"
+            "def on_open(sender, user, **kwargs):\n"
+            "    record(Invoice, 'opens', dict(user=user), count=user.logins)\n"
+        ),
+    }
+    assert_silent(tmp_path, "PG405", files)
+
+
+def test_a_helper_given_request_keys_by_a_caller_fires(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/models.py": MODELS,
+        "app/counters.py": HEAD + (
+            "def record(model, field_name, lookups):\n"
+            "    lookups[field_name] = 1\n"
+            "    return model.objects.create(**lookups)\n"
+            "def on_view(request):\n"
+            "    record(Invoice, 'views', {request.POST['field']: 1})\n"
+            "def on_open(sender, user, **kwargs):\n"
+            "    record(Invoice, 'opens', dict(user=user))\n"
+        ),
+    }
+    assert_finds(tmp_path, "PG405", files, line=6, confidence="high",
+                 message_contains="request.POST['field']")

@@ -136,3 +136,51 @@ def test_cleaned_data_of_a_form_of_unknown_class_is_not_high(tmp_path) -> None:
         "    return redirect(form.cleaned_data['redirect_url'])\n"
     )
     assert_finds(tmp_path / "known", "PG401", {"app/views.py": known}, confidence="high")
+
+
+def test_a_url_taken_apart_and_rebuilt_keeps_its_origin(tmp_path) -> None:
+    """The query string of a reversed URL or of the current path rebuilt with
+    ``urlsplit()``/``urlunsplit()``, and a checked ``next`` passed to ``translate_url()``."""
+    code = HEAD + (
+        "from urllib.parse import urlencode, urlparse, urlsplit, urlunparse, urlunsplit\n"
+        "from django.urls import reverse, translate_url\n"
+        "from django.utils.http import url_has_allowed_host_and_scheme\n"
+        "def with_query(url, params):\n"
+        "    scheme, netloc, path, query, fragment = urlsplit(url)\n"
+        "    return urlunsplit((scheme, netloc, path, urlencode(params), fragment))\n"
+        "def keep_filters(url, filters):\n"
+        "    parts = list(urlparse(url))\n"
+        "    parts[4] = urlencode(filters)\n"
+        "    return urlunparse(parts)\n"
+        "def created(request):\n"
+        "    return redirect(with_query(reverse('item-list'), {'locale': 'en'}))\n"
+        "def saved(request, filters):\n"
+        "    return HttpResponseRedirect(keep_filters(request.path, filters))\n"
+        "def switch_language(request):\n"
+        "    next_url = request.POST.get('next', '/')\n"
+        "    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):\n"
+        "        next_url = '/'\n"
+        "    return HttpResponseRedirect(translate_url(next_url, request.POST['language']))\n"
+    )
+    assert_silent(tmp_path, "PG401", {"app/views.py": code})
+
+
+def test_request_data_taken_apart_and_rebuilt_is_still_request_data(tmp_path) -> None:
+    code = HEAD + (
+        "from urllib.parse import urlsplit, urlunsplit\n"
+        "from django.urls import translate_url\n"
+        "def with_fragment(url, fragment):\n"
+        "    scheme, netloc, path, query, _ = urlsplit(url)\n"
+        "    return urlunsplit((scheme, netloc, path, query, fragment))\n"
+        "def a(request):\n"
+        "    return redirect(with_fragment(request.GET['next'], 'top'))\n"
+        "def b(request):\n"
+        "    return redirect(urlsplit(request.GET['next']).path)\n"
+        "def c(request):\n"
+        "    return HttpResponseRedirect(translate_url(url=request.POST['next'], lang_code='fr'))\n"
+        "def d(request):\n"
+        "    return redirect(urlunsplit(('https', request.GET['host'], '/', '', '')))\n"
+    )
+    found = assert_finds(tmp_path, "PG401", {"app/views.py": code}, count=4, confidence="high")
+    assert [f.location.line for f in found] == [9, 11, 13, 15]
+    assert "request.GET['next']" in found[0].message

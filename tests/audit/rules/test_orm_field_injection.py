@@ -195,3 +195,111 @@ def test_a_checked_expression_read_again_is_safe(tmp_path) -> None:
     head = safe.replace("order_by(pfx + 'name')", "order_by(none + 'name')")
     for case, code in (("other-key", other_key), ("after", after_branch), ("head", head)):
         assert_finds(tmp_path / case, "PG203", {"app/views.py": code}, confidence="high")
+
+
+def test_ordering_expressions_are_not_field_names(tmp_path) -> None:
+    code = HEAD + (
+        "from django.db.models import OrderBy\n"
+        "from django.db.models.functions import Lower\n"
+        "def by_orders(queryset, is_descending):\n"
+        "    if is_descending:\n"
+        "        ordering = F('records__orders').desc(nulls_last=True)\n"
+        "    else:\n"
+        "        ordering = F('records__orders').asc(nulls_first=True)\n"
+        "    return queryset.order_by(ordering)\n"
+        "def newest_first():\n"
+        "    return OrderBy(F('created'), descending=True)\n"
+        "def listing(queryset):\n"
+        "    return queryset.order_by(newest_first(), Lower('name').asc())\n"
+    )
+    assert_silent(tmp_path, "PG203", {"app/tables.py": code})
+
+
+def test_names_inside_ordering_expressions_are_still_checked(tmp_path) -> None:
+    code = HEAD + (
+        "def listing(request, is_descending):\n"
+        "    sort = request.GET['sort']\n"
+        "    if is_descending:\n"
+        "        ordering = F(sort).desc()\n"
+        "    else:\n"
+        "        ordering = F(sort).asc()\n"
+        "    return Product.objects.order_by(ordering)\n"
+        "def ordered(queryset, field):\n"
+        "    return queryset.order_by(field)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (6, "high"), (8, "high"), (11, "low")]
+
+
+def test_values_of_a_mapping_are_not_its_keys(tmp_path) -> None:
+    """``annotate(**aliases)`` sees the keys; a name stored as a value and read back out, or
+    put into a list by index, is a field name again."""
+    code = HEAD + (
+        "def totals(queryset, request, expression):\n"
+        "    aliases = {'total': expression}\n"
+        "    aliases['unit'] = request.GET['unit']\n"
+        "    queryset.annotate(**aliases)\n"
+        "    options = {'sort': request.GET['sort']}\n"
+        "    queryset.order_by(options['sort'])\n"
+        "    columns = ['name', 'price']\n"
+        "    columns[1] = request.GET['column']\n"
+        "    return queryset.values(*columns)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code}, count=2, confidence="high")
+    assert [f.location.line for f in found] == [8, 11]
+
+
+GET_FIELD = HEAD + (
+    "from django.contrib.gis.db.models import GeometryField\n"
+    "from django.contrib.gis.db.models.functions import AsKML\n"
+    "from django.core.exceptions import FieldDoesNotExist\n"
+    "from django.http import Http404\n"
+)
+ROUTES = ("from django.urls import path\nfrom . import views\n"
+          "urlpatterns = [path('kml/<field_name>/', views.kml), path('list/', views.listing)]\n")
+
+
+def test_a_field_name_checked_with_get_field_and_its_type_is_safe(tmp_path) -> None:
+    code = GET_FIELD + (
+        "def kml(request, field_name):\n"
+        "    try:\n"
+        "        field = Product._meta.get_field(field_name)\n"
+        "        if not isinstance(field, GeometryField):\n"
+        "            raise FieldDoesNotExist\n"
+        "    except FieldDoesNotExist:\n"
+        "        raise Http404('Invalid geometry field.')\n"
+        "    return Product.objects.annotate(**{'%s_kml' % field_name: AsKML(field_name)})\n"
+        "def listing(request):\n"
+        "    sort = request.GET['sort']\n"
+        "    field = Product._meta.get_field(sort)\n"
+        "    if isinstance(field, GeometryField):\n"
+        "        return Product.objects.order_by(sort)\n"
+        "    return Product.objects.all()\n"
+    )
+    assert_silent(tmp_path, "PG203", {"app/views.py": code, "app/urls.py": ROUTES})
+
+
+def test_get_field_alone_leaves_a_low_finding_and_a_fall_through_none(tmp_path) -> None:
+    """``get_field()`` rules out relations and lookups (``user__password``) but not a secret
+    field of the same model (``password``): low. An ``except`` that carries on proves
+    nothing."""
+    code = GET_FIELD + (
+        "def kml(request, field_name):\n"
+        "    try:\n"
+        "        Product._meta.get_field(field_name)\n"
+        "    except FieldDoesNotExist:\n"
+        "        raise Http404('Invalid field.')\n"
+        "    return Product.objects.order_by(field_name)\n"
+        "def listing(request):\n"
+        "    sort = request.GET['sort']\n"
+        "    try:\n"
+        "        Product._meta.get_field(sort)\n"
+        "    except FieldDoesNotExist:\n"
+        "        pass\n"
+        "    return Product.objects.order_by(sort)\n"
+    )
+    found = assert_finds(tmp_path, "PG203", {"app/views.py": code, "app/urls.py": ROUTES},
+                         count=2)
+    assert [(f.location.line, f.confidence.value) for f in found] == [(12, "low"), (19, "high")]
+    assert "checked to be a field of the model by get_field()" in found[0].message

@@ -125,9 +125,10 @@ def test_lower_confidence_when_the_keys_cannot_be_seen(tmp_path) -> None:
             "    return qs.filter(**filters)\n"
         ),
         "app/views.py": HEAD + (
+            "import json\n"
             "from .helpers import narrow\n"
             "def listing(request):\n"
-            "    return narrow(Order.objects.all(), {'name': request.GET['q']})\n"
+            "    return narrow(Order.objects.all(), json.loads(request.GET['filters']))\n"
         ),
     }
     found = assert_finds(tmp_path, "PG202", files, path="app/helpers.py", count=2)
@@ -197,3 +198,78 @@ def test_silent_outside_audited_code(tmp_path) -> None:
     code = HEAD + "def view(request):\n    return Order.objects.filter(**request.GET.dict())\n"
     assert_silent(tmp_path, "PG202", {"app/tests/test_views.py": code,
                                       "app/migrations/0002_data.py": code})
+
+
+def test_literal_keys_at_every_caller_are_safe_whatever_the_values(tmp_path) -> None:
+    """The keys of a mapping are lookup names; its values are query parameters. A helper
+    whose callers all pass literal keys is safe, and the message follows the keys."""
+    files = {
+        "app/__init__.py": "",
+        "app/counters.py": HEAD + (
+            "from django.db.models import F\n"
+            "def bump(model, field_name, filter_kwargs):\n"
+            "    if not model.objects.filter(**filter_kwargs).update("
+            "**{field_name: F(field_name) + 1}):\n"
+            "        filter_kwargs[field_name] = 1\n"
+            "        model.objects.filter(**filter_kwargs).exists()\n"
+        ),
+        "app/receivers.py": HEAD + (
+            "from .counters import bump\n"
+            "def on_view(sender, product, **kwargs):\n"
+            "    bump(Product, 'views', {'product': product})\n"
+            "def on_search(sender, user, request, **kwargs):\n"
+            "    bump(Order, 'searches', dict(user=user, query=request.GET['q']))\n"
+            "def on_list(sender, request, **kwargs):\n"
+            "    lookups = {'name': request.GET['q']}\n"
+            "    lookups.update(status=request.GET['s'])\n"
+            "    lookups.setdefault('paid', request.GET.get('paid'))\n"
+            "    bump(Order, 'lists', lookups)\n"
+        ),
+    }
+    assert_silent(tmp_path, "PG202", files)
+
+
+def test_values_read_back_out_of_a_mapping_are_followed(tmp_path) -> None:
+    """A value stored under a literal key and read out again is what it was; a key that
+    a helper adds to its callers' mapping is a key."""
+    files = {
+        "app/__init__.py": "",
+        "app/helpers.py": HEAD + (
+            "def narrow(qs, options):\n"
+            "    return qs.filter(**{options['field']: options['value']})\n"
+            "def add(qs, filters, key):\n"
+            "    filters[key] = True\n"
+            "    return qs.filter(**filters)\n"
+            "def pick(options):\n"
+            "    return Q(**{options.get('field'): 1})\n"
+        ),
+        "app/views.py": HEAD + (
+            "from .helpers import add, narrow, pick\n"
+            "def listing(request):\n"
+            "    narrow(Order.objects.all(), {'field': request.GET['f'], 'value': 1})\n"
+            "    add(Order.objects.all(), {'paid': True}, request.GET['k'])\n"
+            "    return pick(dict(field=request.GET['f']))\n"
+        ),
+    }
+    found = assert_finds(tmp_path, "PG202", files, path="app/helpers.py", count=3,
+                         confidence="high")
+    assert [f.location.line for f in found] == [4, 7, 9]
+    assert all("request.GET" in f.message for f in found)
+
+
+def test_lookups_added_to_a_field_name_checked_with_get_field(tmp_path) -> None:
+    """A checked name is one field, but a lookup the request appends to it is not checked."""
+    code = HEAD + (
+        "from django.core.exceptions import FieldDoesNotExist\n"
+        "from django.db.models import DateField\n"
+        "def search(request):\n"
+        "    name, op = request.GET['field'], request.GET['op']\n"
+        "    field = Order._meta.get_field(name)\n"
+        "    if not isinstance(field, DateField):\n"
+        "        return None\n"
+        "    Order.objects.filter(**{name: request.GET['value']})\n"
+        "    return Order.objects.filter(**{f'{name}__{op}': request.GET['value']})\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG202", {"app/views.py": code}, confidence="high")
+    assert finding.location.line == 11
+    assert "request.GET['op']" in finding.message

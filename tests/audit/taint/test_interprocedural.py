@@ -267,3 +267,79 @@ def test_classes_bound_by_a_loader_are_found_by_their_unique_name(tmp_path) -> N
     }
     assert by_line(flows(tmp_path, files), "shop/views.py") == {7: "safe", 8: "tainted",
                                                                11: "safe"}
+
+
+def test_constructors_instance_methods_managers_and_module_level_callers(tmp_path) -> None:
+    """``Cls(...)`` calls ``Cls.__init__``, ``Cls(...).method()`` and ``obj.method()`` call
+    the method, ``Model.objects.method()`` calls the manager's; module-level code and class
+    bodies are callers too. Callers that omit a parameter leave its literal default."""
+    files = {
+        "app/__init__.py": "",
+        "app/policies.py": (
+            "class Policy:\n"
+            "    def __init__(self, model, field_name='owner'):\n"
+            "        self.field_name = field_name\n"
+            "    def owned(self):\n"
+            "        sink(self.field_name)\n"
+            "class Diff:\n"
+            "    def __init__(self, changes):\n"
+            "        self.changes = changes\n"
+            "    def html(self, tag='span'):\n"
+            "        sink(tag)\n"
+            "class Manager:\n"
+            "    def previous(self, fk_name='revision'):\n"
+            "        sink(fk_name)\n"
+            "class Revision:\n"
+            "    objects = Manager()\n"
+        ),
+        "app/permissions.py": (
+            "from .policies import Diff, Policy, Revision\n"
+            "policy = Policy(None, field_name='uploaded_by')\n"
+            "class Holder:\n"
+            "    policy = Policy(None)\n"
+            "def show(changes):\n"
+            "    diff = Diff(changes)\n"
+            "    return diff.html(), Diff(changes).html(tag='del')\n"
+            "def history():\n"
+            "    return Revision.objects.previous()\n"
+        ),
+    }
+    found = flows(tmp_path, files)
+    assert by_line(found, "app/policies.py") == {5: "safe", 10: "safe", 13: "safe"}
+
+
+def test_what_those_callers_pass_is_followed(tmp_path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/policies.py": (
+            "class Policy:\n"
+            "    def __init__(self, model, field_name='owner'):\n"
+            "        self.field_name = field_name\n"
+            "    def owned(self):\n"
+            "        sink(self.field_name)\n"
+            "class Diff:\n"
+            "    def html(self, tag='span'):\n"
+            "        sink(tag)\n"
+            "class Manager:\n"
+            "    def previous(self, fk_name='revision'):\n"
+            "        sink(fk_name)\n"
+            "    def unused(self, name):\n"
+            "        sink(name)\n"
+            "class Revision:\n"
+            "    objects = Manager()\n"
+        ),
+        "app/views.py": (
+            "from .policies import Diff, Policy, Revision\n"
+            "def a(request):\n"
+            "    Policy(None, field_name=request.GET['f']).owned()\n"
+            "    diff = Diff()\n"
+            "    diff.html(request.GET['tag'])\n"
+            "    return Revision.objects.previous(fk_name=request.GET['fk'])\n"
+        ),
+    }
+    found = flows(tmp_path, files)
+    assert by_line(found, "app/policies.py") == {5: "tainted", 8: "tainted", 11: "tainted",
+                                                 13: "unknown"}
+    assert "passed as `field_name` to `Policy.__init__()` (app/views.py:3)" in \
+        found[("app/policies.py", 5)].describe("app/policies.py")
+    assert "(no caller in the project)" in found[("app/policies.py", 13)].describe()

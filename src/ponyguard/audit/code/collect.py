@@ -8,6 +8,7 @@ method (nested ones too), the calls each makes into the project, and URL routes.
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 
 from ..source import SourceFile
@@ -49,9 +50,18 @@ def collect(source: SourceFile, module: str | None, packages: frozenset[str]) ->
             _function(facts, scope, statement, f"{scope.module}.{statement.name}", None, calls, 0)
         elif isinstance(statement, ast.ClassDef):
             _class(facts, scope, statement, f"{scope.module}.{statement.name}", calls)
+    _module_calls(scope, tree.body, calls)
     facts.calls = list(calls.values())
     facts.routes, facts.includes = collect_routes(tree, scope)
     return facts
+
+
+def _module_calls(scope: ModuleScope, body: list[ast.stmt],
+                  calls: dict[int, CallSite]) -> None:
+    """The calls module-level code makes into the project (``policy = OwnershipPolicy(Image,
+    owner_field_name="uploaded_by")``): callers too, for the parameters of the callees."""
+    with contextlib.suppress(RecursionError):  # too deep to follow: its calls are not linked
+        analyze(scope, FunctionInfo(scope.module), body, calls=calls)
 
 
 def module_scope(tree: ast.Module, rel: str, module: str | None,
@@ -193,7 +203,7 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
                      decorator_args(node.decorator_list, scope), tuple(name_lists),
                      tuple(relations))
     facts.classes[qualname] = cls
-    attributes = _class_attributes(node, scope, qualname)
+    attributes = _class_attributes(node, scope, qualname, calls)
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             assigned = _function(facts, scope, statement, f"{qualname}.{statement.name}", cls,
@@ -205,9 +215,10 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
         facts.attributes[qualname] = attributes
 
 
-def _class_attributes(node: ast.ClassDef, scope: ModuleScope, qualname: str) -> dict[str, Value]:
+def _class_attributes(node: ast.ClassDef, scope: ModuleScope, qualname: str,
+                      calls: dict[int, CallSite]) -> dict[str, Value]:
     """Values bound in the class body (``success_url = reverse_lazy("done")``)."""
-    evaluator = Evaluator(scope, FunctionInfo(qualname))
+    evaluator = Evaluator(scope, FunctionInfo(qualname), calls)
     found: dict[str, Value] = {}
     for statement in node.body:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:

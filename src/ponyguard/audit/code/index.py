@@ -165,7 +165,19 @@ class ProjectIndex:
             found = self.module_facts(base)
             if found is not None and f"{base}.{name}" in found.functions:
                 return found.functions[f"{base}.{name}"]
-        return None
+        holder, _, attr = owner.rpartition(".")
+        instance = self._instance_class(holder, attr) if holder else None
+        return self.function(f"{instance}.{name}") if instance else None
+
+    def _instance_class(self, cls: str, name: str) -> str | None:
+        """The project class of the object a class attribute holds: ``objects =
+        RevisionManager()`` (or ``RevisionQuerySet.as_manager()``), so that
+        ``Revision.objects.latest_for(x)`` is a call of ``RevisionManager.latest_for``."""
+        callee = self.form_field(cls, name)
+        if callee is None:
+            return None
+        callee = callee.removesuffix(".as_manager")
+        return callee if self.cls(callee) is not None else None
 
     def cls(self, qualname: str, follow: bool = True) -> ClassFacts | None:
         facts = self.module_facts(qualname)
@@ -287,21 +299,31 @@ class ProjectIndex:
         return self._callers
 
     def callers(self, qualname: str) -> list[CallSite]:
-        """Call sites of ``qualname``, also through subclasses (``self.helper()`` in a child)."""
+        """Call sites of ``qualname``, also through subclasses (``self.helper()`` in a child),
+        constructors (``Policy(...)`` for ``Policy.__init__``) and managers
+        (``Revision.objects.latest_for()``). Computed once per run for each name."""
+        return self.derived("callers:" + qualname, lambda index: index._find_callers(qualname))
+
+    def _find_callers(self, qualname: str) -> list[CallSite]:
         self._note(("callers", qualname))
         found: list[CallSite] = []
         last = _last(qualname)
         for rel in sorted(self._caller_index().get(last, ())):
             facts = self.store.facts(rel)
             for site in facts.calls if facts is not None else ():
-                if site.callee == qualname or self._same(site, qualname):
+                if site.callee == qualname or _last(site.callee) == last \
+                        and self._target(site.callee) == qualname:
                     found.append(site)
         return found
 
-    def _same(self, site: CallSite, qualname: str) -> bool:
-        """Whether a call to another name reaches ``qualname`` (a subclass, a re-export)."""
-        summary = self.function(site.callee)
-        return summary is not None and summary.qualname == qualname
+    def _target(self, callee: str) -> str | None:
+        """The function a call to ``callee`` reaches (through a subclass, a re-export, a
+        manager), once per run for each name: every constructor call is a candidate caller
+        of every ``__init__``."""
+        def target(index: ProjectIndex) -> str | None:
+            summary = index.function(callee)
+            return summary.qualname if summary is not None else None
+        return self.derived("function:" + callee, target)
 
     # --- routes ---------------------------------------------------------------------------
 

@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
 from .expressions import Evaluator
-from .sanitizers import DERIVED, MUTATORS, Guards, is_derived_name, is_test
+from .sanitizers import (
+    DERIVED,
+    FIELD_OF,
+    MUTATORS,
+    Guards,
+    checked_field_name,
+    field_names_checked,
+    is_derived_name,
+    is_test,
+)
 from .scope import FunctionInfo, FunctionNode, ModuleScope
 from .sources import CBV_HANDLERS
 from .values import (
@@ -36,6 +45,7 @@ from .values import (
     join,
     join_env,
     of,
+    stored,
     unknown,
     with_step,
 )
@@ -133,6 +143,7 @@ class _Runner:
 
     def _assign(self, node: ast.Assign, env: Env) -> Env:
         value = self.ev.eval(node.value, env)
+        self.check_fields(node.value, env)
         for target in node.targets:
             self.bind(target, value, env, node.value)
         target = node.targets[0]
@@ -142,12 +153,29 @@ class _Runner:
                 self.ev.guards[target.id] = (node.value, names)
             elif is_derived_name(node.value):
                 self.ev.guards[DERIVED + target.id] = (node.value, names | {target.id})
+            elif checked_field_name(node.value) is not None:
+                self.ev.guards[FIELD_OF + target.id] = (node.value, names | {target.id})
         return env
 
     def _annassign(self, node: ast.AnnAssign, env: Env) -> Env:
         if node.value is not None:
-            self.bind(node.target, self.ev.eval(node.value, env), env, node.value)
+            value = self.ev.eval(node.value, env)
+            self.check_fields(node.value, env)
+            self.bind(node.target, value, env, node.value)
         return env
+
+    def check_fields(self, expr: ast.expr, env: Env) -> None:
+        """After ``model._meta.get_field(name)`` returns, ``name`` is a field of the model: no
+        relation or lookup (``user__password``), no SQL; but it may still name a secret
+        field of that model (``password``), so it becomes of unknown origin rather than
+        safe (a type check of the field then makes it safe, see :mod:`.sanitizers`)."""
+        if not self.ev.saw_get_field:
+            return
+        self.ev.saw_get_field = False
+        for name in field_names_checked(expr):
+            if name in env and env[name].origins:
+                env[name] = unknown(f"`{name}`, checked to be a field of the model by "
+                                    "get_field()", self.rel, expr.lineno)
 
     def _augassign(self, node: ast.AugAssign, env: Env) -> Env:
         value = self.ev.eval(node.value, env)
@@ -159,14 +187,25 @@ class _Runner:
     def _expr(self, node: ast.Expr, env: Env) -> Env:
         value = node.value
         self.ev.eval(value, env)
+        self.check_fields(value, env)
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
                 and value.func.attr in MUTATORS:
             key = _key(value.func.value)
             if key is not None and key in env:
-                added = join(*(data(self.ev.eval(a, env)) for a in value.args),
-                             *(data(self.ev.eval(k.value, env)) for k in value.keywords))
-                env[key] = join(env[key], added)
+                env[key] = join(env[key], self._added(value, env))
         return env
+
+    def _added(self, call: ast.Call, env: Env) -> Value:
+        """What ``call`` (``x.append(a)``, ``d.update(k=v)``) puts into its receiver: the
+        keyword values of ``update()`` and the value of ``setdefault(key, value)`` are values
+        of a mapping (:func:`~.values.stored`)."""
+        method = call.func.attr  # type: ignore[attr-defined]
+        args = [data(self.ev.eval(a, env)) for a in call.args]
+        if method == "setdefault" and len(args) == 2:
+            args[1] = stored(args[1])
+        keywords = [self.ev.eval(k.value, env) for k in call.keywords]
+        return join(*args, *(data(v) if k.arg is None or method != "update" else stored(v)
+                             for k, v in zip(call.keywords, keywords, strict=True)))
 
     def _return(self, node: ast.Return, env: Env) -> None:
         if node.value is not None:
@@ -212,6 +251,7 @@ class _Runner:
 
     def _if(self, node: ast.If, env: Env) -> Env | None:
         self.ev.eval(node.test, env)
+        self.check_fields(node.test, env)
         then = self.block(node.body, self.refine(node.test, dict(env), True))
         other = self.block(node.orelse, self.refine(node.test, dict(env), False))
         return join_env(then, other)
@@ -319,7 +359,8 @@ class _Runner:
             self.ev.eval(target.slice, env)
             key = _key(target.value)
             if key is not None and key in env and value.origins:
-                env[key] = join(env[key], data(value))
+                env[key] = join(env[key], data(value) if _positional(target.slice)
+                                else stored(value))
 
 
 def _unpack(target: ast.Tuple | ast.List,
@@ -338,6 +379,13 @@ def _partition_separator(target: ast.Tuple | ast.List, source: ast.expr | None) 
             and len(source.args) == 1 and isinstance(source.args[0], ast.Constant):
         return 1
     return None
+
+
+def _positional(index: ast.expr) -> bool:
+    """``items[0] = x``, ``items[1:] = xs``: a list's elements rather than a mapping's values
+    (``d["k"] = x``, ``d[key] = x``)."""
+    return isinstance(index, ast.Slice) or (
+        isinstance(index, ast.Constant) and isinstance(index.value, int))
 
 
 def _key(node: ast.expr) -> str | None:

@@ -18,6 +18,8 @@ from ..code.names import label, short
 from . import strings
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
+    EXPRESSION_METHODS,
+    FIRST_ARGUMENT,
     FOR_SINKS,
     FORMAT_HTML,
     HTML_METHODS,
@@ -25,6 +27,7 @@ from .sanitizers import (
     NORMALIZED,
     NORMALIZING_METHODS,
     PROPAGATING_METHODS,
+    QUERY_EXPRESSION_PACKAGE,
     SAFE_METHODS,
     SAFE_RESULT_METHODS,
     SAFE_RESULTS,
@@ -59,8 +62,10 @@ from .values import (
     data,
     join,
     of,
+    read_out,
     sanitized,
     source,
+    stored,
     unknown,
 )
 
@@ -69,6 +74,12 @@ _FRESH_METHODS = frozenset({"get", "getlist", "pop", "dict", "items", "values", 
                             "copy", "urlencode", "keys", "read"})
 _CHECKABLE = (ast.Subscript, ast.Attribute, ast.Call)
 """Expressions an earlier check may have proved safe (see :func:`.sanitizers.expression_key`)."""
+_NOT_A_FIELD_NAME = frozenset({"orm-field"})
+"""What a query expression is safe for: it is not a field name (see
+:data:`.sanitizers.QUERY_EXPRESSION_PACKAGE`)."""
+_READING_METHODS = frozenset({"get", "getlist", "pop", "popitem", "setdefault", "values",
+                              "items", "lists", "__getitem__"})
+"""Methods that read the values out of a mapping (see :func:`.values.read_out`)."""
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
@@ -84,6 +95,8 @@ class Evaluator:
         self.rel = scope.rel
         self.calls = calls
         self.guards: Guards = {}
+        self.saw_get_field = False
+        """Set when a ``get_field()`` call was evaluated (see ``engine.check_fields``)."""
 
     def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
         """``env`` in the branch where ``test`` is ``positive`` (see :mod:`.sanitizers`)."""
@@ -151,7 +164,9 @@ class Evaluator:
 
     def _dict(self, node: ast.Dict, env: Env) -> Value:
         keys = [data(self.eval(k, env)) for k in node.keys if k is not None]
-        return join(*keys, *(data(self.eval(v, env)) for v in node.values))
+        values = [data(self.eval(v, env)) if k is None else stored(self.eval(v, env))
+                  for k, v in zip(node.keys, node.values, strict=True)]  # None: ``**other``
+        return join(*keys, *values)
 
     def _starred(self, node: ast.Starred, env: Env) -> Value:
         return data(self.eval(node.value, env))
@@ -175,7 +190,7 @@ class Evaluator:
             for condition in generator.ifs:
                 self.eval(condition, inner)
         if isinstance(node, ast.DictComp):
-            return join(data(self.eval(node.key, inner)), data(self.eval(node.value, inner)))
+            return join(data(self.eval(node.key, inner)), stored(self.eval(node.value, inner)))
         return data(self.eval(node.elt, inner))
 
     # --- access ---------------------------------------------------------------------------
@@ -236,7 +251,7 @@ class Evaluator:
             return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
         if self._fresh(base, node.value):
             return self._renamed(base, node)
-        return data(base)
+        return read_out(data(base))
 
     def _renamed(self, value: Value, node: ast.expr) -> Value:
         """The fresh source ``value`` named after the larger expression ``node``."""
@@ -282,6 +297,8 @@ class Evaluator:
         return args, kwargs
 
     def _method(self, node: ast.Call, method: str, receiver: Value, env: Env) -> Value:
+        if method == "get_field":
+            self.saw_get_field = True
         obj = receiver.obj
         if obj is not None:
             special = self._object_method(node, method, receiver, env)
@@ -294,6 +311,9 @@ class Evaluator:
             return strings.formatted(receiver_node.value, list(node.args), keywords,
                                      lambda e: self.eval(e, env))
         args, kwargs = self._arguments(node, env)
+        if obj == "instance" and self.scope.is_project(receiver.scope):
+            # ``TextDiff(changes).to_html()``: a caller of the method, for its parameters.
+            self._record(node, f"{receiver.scope}.{method}", args, kwargs, True)
         if method == "urlencode":
             # A query string percent-encodes "/" and ":": it cannot name another host.
             encoded = self._renamed(receiver, node) if self._fresh(receiver, receiver_node) \
@@ -303,6 +323,8 @@ class Evaluator:
             return sanitized(join(data(receiver), *(data(a) for a in args[1:])), ("html",))
         if method in SANITIZING_METHODS:
             return sanitized(join(*args, *(v for _, v in kwargs)), SANITIZING_METHODS[method])
+        if method in EXPRESSION_METHODS:
+            return sanitized(data(receiver), _NOT_A_FIELD_NAME)
         if method in PROPAGATING_METHODS:
             if method in _FRESH_METHODS and self._fresh(receiver, receiver_node):
                 return self._renamed(receiver, node)
@@ -311,6 +333,8 @@ class Evaluator:
                 kwargs = [(k, v) for k, v in kwargs if k in ("default", "new")]
             found = join(data(receiver), *(data(a) for a in args),
                          *(data(v) for _, v in kwargs))
+            if method in _READING_METHODS:
+                return read_out(found)
             return sanitized(found, (NORMALIZED,)) if method in NORMALIZING_METHODS else found
         if method in SAFE_METHODS or method in MUTATORS or method in SAFE_RESULT_METHODS:
             return SAFE
@@ -380,6 +404,10 @@ class Evaluator:
         if dotted in UNIVERSAL or dotted in SAFE_RESULTS:
             self._arguments(node, env)
             return SAFE
+        if dotted in FIRST_ARGUMENT:
+            args, kwargs = self._arguments(node, env)
+            carried = args[:1] or [v for k, v in kwargs if k == FIRST_ARGUMENT[dotted]]
+            return data(carried[0]) if carried else SAFE
         if dotted in FORMAT_HTML or dotted in FOR_SINKS or dotted in TRANSPARENT:
             args, kwargs = self._arguments(node, env)
             values = [*args, *(v for _, v in kwargs)]
@@ -388,14 +416,23 @@ class Evaluator:
                 return join(first, sanitized(join(*values[1:]), ("html",)))
             if dotted in FOR_SINKS:
                 return sanitized(join(*values), FOR_SINKS[dotted])
+            if dotted == "dict":  # dict(mapping, key=value)
+                return join(*(data(a) for a in args),
+                            *(data(v) if k == "**" else stored(v) for k, v in kwargs))
             return join(*(data(v) for v in values))
         last = dotted.rsplit(".", 1)[-1]
+        if dotted.startswith(QUERY_EXPRESSION_PACKAGE) and last[:1].isupper():
+            self._arguments(node, env)
+            expression = unknown(f"`{last}()` expression", self.rel, node.lineno)
+            return sanitized(expression, _NOT_A_FIELD_NAME)
         if last[:1].isupper() and is_form_class(dotted):
             self._arguments(node, env)
             return Value(obj="form", scope=dotted)
         if self.scope.is_project(dotted) and last[:1].isupper():
-            # An instance of a project class (a form not named *Form, a serializer…).
-            self._arguments(node, env)
+            # An instance of a project class (a form not named *Form, a serializer…); the
+            # call is one to its ``__init__`` (wherever the class or a base defines it).
+            args, kwargs = self._arguments(node, env)
+            self._record(node, f"{dotted}.__init__", args, kwargs, True)
             return Value(unknown(f"`{_tail(dotted)}` instance", self.rel, node.lineno).origins,
                          obj="instance", scope=dotted)
         if self.scope.is_project(dotted):
@@ -405,15 +442,22 @@ class Evaluator:
 
     def _project_call(self, node: ast.Call, callee: str, env: Env, *, bound: bool) -> Value:
         args, kwargs = self._arguments(node, env)
-        star = any(isinstance(a, ast.Starred) for a in node.args) or any(
-            k.arg is None for k in node.keywords)
+        kept_args, kept_kwargs = self._record(node, callee, args, kwargs, bound)
+        return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
+                         kwargs=kept_kwargs, bound=bound))
+
+    def _record(self, node: ast.Call, callee: str, args: list[Value],
+                kwargs: list[tuple[str, Value]], bound: bool
+                ) -> tuple[tuple[Value | None, ...], tuple[tuple[str, Value], ...]]:
+        """Record a call into the project (when recording) with what its arguments hold."""
         kept_args = tuple(data(a) if a.origins else None for a in args)
         kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
         if self.calls is not None:
+            star = any(isinstance(a, ast.Starred) for a in node.args) or any(
+                k.arg is None for k in node.keywords)
             self.calls[id(node)] = CallSite(callee, self.rel, node.lineno, self.info.qualname,
                                             kept_args, kept_kwargs, bound, star)
-        return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
-                         kwargs=kept_kwargs, bound=bound))
+        return kept_args, kept_kwargs
 
 
 def _tail(dotted: str) -> str:

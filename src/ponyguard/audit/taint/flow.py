@@ -29,6 +29,7 @@ from .values import (
     FIELD,
     METHOD,
     PARAM,
+    READ_OUT,
     SOURCE,
     UNKNOWN,
     URLARG,
@@ -37,6 +38,8 @@ from .values import (
     Value,
     join,
     origin_order,
+    read_out,
+    safe_for,
 )
 
 MAX_DEPTH = 8
@@ -136,8 +139,13 @@ class _Resolver:
             found.extend(self.origin(origin, depth))
         return found
 
+    def inner(self, value: Value, outer: Origin, depth: int) -> list[Origin]:
+        """The origins of ``value``, which ``outer`` stands for (a parameter's argument, a
+        call's result): read out of a mapping if ``outer`` was (``options["sort"]``)."""
+        return self.value(read_out(value) if READ_OUT in outer.sanitized else value, depth + 1)
+
     def origin(self, origin: Origin, depth: int) -> list[Origin]:
-        if self.sink in origin.sanitized:
+        if safe_for(origin, self.sink):
             return []
         if origin.kind in (SOURCE, UNKNOWN):
             return [origin]
@@ -163,7 +171,7 @@ class _Resolver:
                 found = [origin]
         finally:
             self.active.discard(origin)
-        found = [o for o in found if self.sink not in o.sanitized]
+        found = [o for o in found if not safe_for(o, self.sink)]
         self.memo[origin] = found
         return found
 
@@ -193,7 +201,7 @@ class _Resolver:
         key = (form, origin.text)
         self.raw_fields.add(key)
         try:
-            found = self.value(method.returns, depth + 1)
+            found = self.inner(method.returns, origin, depth)
         finally:
             self.raw_fields.discard(key)
         step = Step(f"cleaned by `{_tail(method.qualname)}()`", method.rel, method.line)
@@ -227,7 +235,7 @@ class _Resolver:
         if value is None:
             return [_unknown(origin, f"`self.{origin.text}`")]
         step = Step(f"`self.{origin.text}`", origin.rel, origin.line)
-        return [_chain(inner, step, origin) for inner in self.value(value, depth + 1)]
+        return [_chain(inner, step, origin) for inner in self.inner(value, origin, depth)]
 
     def _param(self, origin: Origin, depth: int) -> list[Origin]:
         function, name = origin.scope, origin.text
@@ -262,7 +270,7 @@ class _Resolver:
                 continue
             step = Step(f"passed as `{origin.text}` to `{_tail(summary.qualname)}()`",
                         site.rel, site.line)
-            for inner in self.value(argument, depth + 1):
+            for inner in self.inner(argument, origin, depth):
                 found.append(_chain(inner, step, origin))
         return found
 
@@ -278,7 +286,7 @@ class _Resolver:
             return [found]
         step = Step(f"returned by `{_tail(summary.qualname)}()`", summary.rel, summary.line)
         return [_chain(inner, step, origin)
-                for inner in self.value(_returned(summary, origin), depth + 1)]
+                for inner in self.inner(_returned(summary, origin), origin, depth)]
 
     def _method(self, origin: Origin, depth: int) -> list[Origin]:
         name = _name(origin.text)
@@ -289,7 +297,7 @@ class _Resolver:
             return unknown
         probe = self._probe()
         for summary in summaries:
-            if probe.value(_returned(summary, origin), depth + 1):
+            if probe.inner(_returned(summary, origin), origin, depth):
                 return unknown
         return []
 

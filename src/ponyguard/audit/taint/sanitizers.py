@@ -14,6 +14,12 @@
   dict) escapes ``s`` for ``html`` (:func:`is_escape_table`; Django's ``escapejs``).
 * :data:`TRANSPARENT` calls return their arguments' data (``str()``, ``json.loads()``,
   ``os.path.join()``); :data:`SAFE_RESULTS` never return request data (``reverse()``).
+  ``urlsplit()``/``urlparse()`` and ``urlunsplit()``/``urlunparse()`` are among them: a URL
+  taken apart and put together again keeps its origin (a ``reverse()``d URL stays safe, a
+  checked ``next`` stays checked); :data:`FIRST_ARGUMENT` calls (``translate_url()``) return
+  the data of their first argument only.
+* Query expressions (``F("name")``, ``.desc()``, ``OrderBy(...)``) are safe for ``orm-field``:
+  they are not field names (the name inside ``F()`` is judged as ``F()``'s argument).
 * Guards (:func:`refine`): inside ``if url_has_allowed_host_and_scheme(url, ...):`` ``url`` is
   safe for ``redirect``; after ``if x not in ALLOWED: return`` (or inside ``if x in ALLOWED:``,
   ``if x == "literal":``, ``if x.isdigit():``, ``assert x in ALLOWED``) ``x`` is safe.
@@ -36,6 +42,10 @@ Guards = dict[str, tuple[ast.expr, frozenset[str]]]
 DERIVED = "="
 """Key prefix in :data:`Guards` of a name bound to a value derived from another variable
 (``name = sort.lstrip("-")``), rather than to a test."""
+FIELD_OF = "@"
+"""Key prefix in :data:`Guards` of a name bound to ``model._meta.get_field(name)``: a type
+check of that field (``isinstance(field, GeometryField)``) validates ``name``."""
+ORM_NAMES = frozenset({"orm-field", "orm-kwargs"})
 
 UNIVERSAL = frozenset({
     "int", "float", "bool", "len", "abs", "round", "hash", "id", "ord", "complex", "hex",
@@ -89,7 +99,8 @@ TRANSPARENT = frozenset({
     "str", "repr", "format", "bytes", "bytearray", "list", "tuple", "set", "frozenset",
     "dict", "sorted", "reversed", "min", "max", "next", "iter", "enumerate", "zip",
     "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urljoin",
-    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "os.path.join", "posixpath.join",
+    "urllib.parse.urlunparse", "urllib.parse.urlunsplit", "urllib.parse.urlparse",
+    "urllib.parse.urlsplit", "os.path.join", "posixpath.join",
     "os.path.expanduser", "os.fspath", "pathlib.Path", "pathlib.PurePath", "json.loads",
     "json.dumps", "base64.b64decode", "base64.urlsafe_b64decode", "base64.b64encode",
     "binascii.unhexlify", "codecs.decode", "textwrap.dedent", "shlex.split",
@@ -108,6 +119,12 @@ TRANSPARENT = frozenset({
     "django.utils.html.strip_tags", "django.utils.text.Truncator",
     "markupsafe.Markup", "jinja2.Markup",
 })
+FIRST_ARGUMENT: dict[str, str] = dict.fromkeys(
+    ("django.urls.translate_url", "django.urls.base.translate_url"), "url")
+"""Calls that return the data of their first argument only (→ its keyword name):
+``translate_url(url, lang_code)`` rebuilds ``url`` around a path reversed in another
+language, keeping its scheme and host (``reverse()`` never returns a path starting with
+``//``), so ``lang_code`` cannot choose where it points."""
 SAFE_RESULTS = frozenset({
     "django.urls.reverse", "django.urls.reverse_lazy", "django.core.urlresolvers.reverse",
     "django.utils.crypto.get_random_string", "uuid.uuid4", "uuid.uuid1", "secrets.token_hex",
@@ -158,6 +175,12 @@ ATTRIBUTES_FOR_SINKS: dict[str, frozenset[str]] = {
 }
 """Attributes safe for some sinks whatever they are read from: ``upload.name`` (Django keeps
 only the basename of an uploaded file's name) and ``Path(x).name`` are one path component."""
+QUERY_EXPRESSION_PACKAGE = "django.db.models."
+"""Classes of this package build query expressions (``F("name")``, ``Lower("name")``,
+``OrderBy(...)``): an expression is not a field name, so its result is safe for
+``orm-field`` (the names inside it are judged where it is built, as ``F()``'s argument)."""
+EXPRESSION_METHODS = frozenset({"asc", "desc"})
+"""``F("name").desc()``: an ordering expression, which is not a field name either."""
 REDIRECT_GUARDS = frozenset({
     "django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url",
 })
@@ -248,6 +271,9 @@ def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
         if not positive and test.id in env and env[test.id].origins:
             return {**env, test.id: SAFE}
         return env
+    checked = _type_checked_field(test, positive, dotted_of, guards)
+    if checked is not None:
+        return {**env, checked: sanitized(env[checked], ORM_NAMES)} if checked in env else env
     if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) \
             and DERIVED + test.left.id in guards:
         # ``name = sort.lstrip("-")`` then ``if name in ALLOWED``: what the check proves of
@@ -263,6 +289,49 @@ def refine(test: ast.expr, env: Env, positive: bool, dotted_of: DottedOf,
     refined = dict(env)
     refined[name] = SAFE if safe_for is None else sanitized(env[name], safe_for)
     return refined
+
+
+def checked_field_name(node: ast.expr) -> str | None:
+    """``name`` in ``model._meta.get_field(name)`` (or ``opts.get_field(name)``): once that
+    call returns, ``name`` is the name of one field of the model (it raises
+    ``FieldDoesNotExist`` otherwise)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get_field" and len(node.args) == 1
+            and isinstance(node.args[0], ast.Name)):
+        return None
+    receiver = node.func.value
+    options = isinstance(receiver, ast.Attribute) and receiver.attr == "_meta" or (
+        isinstance(receiver, ast.Name) and receiver.id in ("opts", "meta", "_meta"))
+    return node.args[0].id if options else None
+
+
+def field_names_checked(node: ast.expr) -> list[str]:
+    """The names checked by the ``get_field()`` calls that evaluating ``node`` always makes
+    (not those behind ``and``/``or``/``if``-expressions, lambdas or comprehensions)."""
+    found: list[str] = []
+    pending = [node]
+    while pending:
+        part = pending.pop()
+        name = checked_field_name(part)
+        if name is not None:
+            found.append(name)
+        if isinstance(part, ast.Call):
+            pending.extend((part.func, *part.args, *(k.value for k in part.keywords)))
+        elif isinstance(part, (ast.Attribute, ast.Starred, ast.Await)):
+            pending.append(part.value)
+        elif isinstance(part, ast.Subscript):
+            pending.extend((part.value, part.slice))
+        elif isinstance(part, ast.UnaryOp):
+            pending.append(part.operand)
+        elif isinstance(part, ast.Compare):
+            pending.extend((part.left, *part.comparators))
+        elif isinstance(part, (ast.Tuple, ast.List)):
+            pending.extend(part.elts)
+        elif isinstance(part, ast.BoolOp):
+            pending.append(part.values[0])
+        elif isinstance(part, ast.IfExp):
+            pending.append(part.test)
+    return found
 
 
 def is_test(node: ast.expr, dotted_of: DottedOf) -> bool:
@@ -314,6 +383,17 @@ def _refine_expression(test: ast.expr, env: Env, positive: bool, dotted_of: Dott
     value = evaluate(test.left)
     return {**env, EXPRESSION: SAFE,
             key: SAFE if safe_for is None else sanitized(value, safe_for)}
+
+
+def _type_checked_field(test: ast.expr, positive: bool, dotted_of: DottedOf,
+                        guards: Guards) -> str | None:
+    """``isinstance(field, GeometryField)`` true, where ``field = model._meta.get_field(
+    name)``: ``name`` names a field of that kind, for the ORM sinks."""
+    if not (positive and isinstance(test, ast.Call) and dotted_of(test.func) == "isinstance"
+            and len(test.args) == 2 and isinstance(test.args[0], ast.Name)):
+        return None
+    bound = guards.get(FIELD_OF + test.args[0].id)
+    return checked_field_name(bound[0]) if bound is not None else None
 
 
 def is_derived_name(node: ast.expr) -> bool:

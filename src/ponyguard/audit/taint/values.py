@@ -29,6 +29,9 @@ constant or a sanitised value. Origins are of six kinds:
 
 Each origin remembers the sink classes it has been sanitised for (``escape()`` makes a value
 safe for ``"html"`` only) and the assignments it went through (``steps``), for messages.
+Data stored as a *value* of a mapping (``{"product": p}``) carries the mark
+:data:`IN_MAPPING`: the sinks that only see a mapping's keys (:data:`KEY_SINKS`,
+``filter(**mapping)``) ignore it until it is read out again (``mapping["product"]``).
 Values are capped in size so that loops and long functions stay cheap.
 """
 
@@ -46,6 +49,15 @@ FIELD = "field"
 ATTR = "attr"
 METHOD = "method"
 
+IN_MAPPING = "in-mapping"
+"""Not a sink class: the mark of data stored as a value of a mapping (see :func:`stored`)."""
+READ_OUT = "read-out"
+"""Not a sink class: the mark of a parameter, call or attribute read out of a mapping
+(``options["sort"]``): what it resolves to is no longer a value *in* a mapping, even when it
+is marked :data:`IN_MAPPING` (``options`` is ``{"sort": request.GET["s"]}`` at a call)."""
+KEY_SINKS = frozenset({"orm-kwargs", "orm-field"})
+"""Sink classes that see only the keys of a mapping unpacked into them (``filter(**m)``,
+``annotate(**m)``); the values are parameters of the query."""
 MAX_ORIGINS = 6
 EXPRESSION = "~"
 """Environment keys for what a check proved of an expression rather than a variable:
@@ -143,9 +155,15 @@ def origin_order(origin: Origin) -> tuple[object, ...]:
 
 
 def _cap(origins: frozenset[Origin]) -> frozenset[Origin]:
+    """At most :data:`MAX_ORIGINS`, the values stored in a mapping last: a dict of many
+    values must not crowd out the origin of its keys."""
     if len(origins) <= MAX_ORIGINS:
         return origins
-    return frozenset(sorted(origins, key=origin_order)[:MAX_ORIGINS])
+    return frozenset(sorted(origins, key=_cap_order)[:MAX_ORIGINS])
+
+
+def _cap_order(origin: Origin) -> tuple[object, ...]:
+    return (IN_MAPPING in origin.sanitized, *origin_order(origin))
 
 
 def with_step(value: Value, step: Step) -> Value:
@@ -166,6 +184,36 @@ def sanitized(value: Value, sinks: Iterable[str]) -> Value:
         return data(value)
     extra = frozenset(sinks)
     return Value(frozenset(_copy(o, o.sanitized | extra, o.steps) for o in value.origins))
+
+
+def safe_for(origin: Origin, sink: str) -> bool:
+    """Whether ``origin`` cannot reach a ``sink``-class sink: sanitised for it, or a value of
+    a mapping that a key sink sees only the keys of."""
+    marks = origin.sanitized
+    return sink in marks or (IN_MAPPING in marks and READ_OUT not in marks
+                             and sink in KEY_SINKS)
+
+
+def stored(value: Value) -> Value:
+    """``value`` stored as a value of a mapping (``{"k": value}``, ``dict(k=value)``)."""
+    return sanitized(value, (IN_MAPPING,))
+
+
+def read_out(value: Value) -> Value:
+    """``value`` read out of a mapping (``m[k]``, ``m.get(k)``, ``m.values()``): no longer
+    :data:`IN_MAPPING`; symbolic origins, whose data is only known once resolved, are marked
+    :data:`READ_OUT` so that what they resolve to is not taken for a mapping value."""
+    if not any(IN_MAPPING in o.sanitized or o.kind not in (SOURCE, UNKNOWN)
+               for o in value.origins):
+        return value
+    return Value(frozenset(_read_out(o) for o in value.origins), value.obj, value.scope)
+
+
+def _read_out(o: Origin) -> Origin:
+    marks = o.sanitized - {IN_MAPPING}
+    if o.kind not in (SOURCE, UNKNOWN):
+        marks = marks | {READ_OUT}
+    return o if marks == o.sanitized else _copy(o, marks, o.steps)
 
 
 def _copy(o: Origin, sanitized: frozenset[str], steps: tuple[Step, ...]) -> Origin:

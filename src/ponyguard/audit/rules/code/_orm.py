@@ -228,10 +228,9 @@ def _name_keys(name: ast.Name, ctx: FileContext, sink: str, names: frozenset[str
         return
     params = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg)
               if a is not None}
-    if name.id in params:
+    bound = name.id in params
+    if bound:  # what callers pass, and below, the keys the function adds
         yield from _opaque(name, ctx, sink)
-        return
-    bound = False
     for node in _function_nodes(function):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]

@@ -12,7 +12,9 @@ A finding is high confidence when the field names provably come from the request
 string, form body, JSON body, `request.data`); low when they come from a dictionary of
 unknown origin. Literal keyword names with request values
 (`create(title=request.POST["title"])`), `form.cleaned_data` and `serializer.validated_data`
-(their keys are the declared fields) and keys checked against an allowlist are safe.
+(their keys are the declared fields) and keys checked against an allowlist are safe, and so
+is a dictionary a helper receives when every caller builds it with literal keys
+(`record(Invoice, {"invoice": invoice})`), whatever its values.
 
 ## Insecure example
 ```python

@@ -12,7 +12,11 @@ header are attacker-controlled as well.
 A finding is high confidence when the target provably comes from the request; low when it
 is a non-literal value of unknown origin. Request data after a fixed start (`/login/?next=`,
 `reverse(...) + "?"`) is in the path or query string and cannot choose the host; a redirect
-to the page that was just requested (`request.get_full_path()`) stays on the site.
+to the page that was just requested (`request.get_full_path()`) stays on the site. A URL
+taken apart with `urlsplit()`/`urlparse()` and put together with `urlunsplit()`/`urlunparse()`,
+or passed to `translate_url()`, keeps its origin: a `reverse()`d URL with a new query string
+stays safe, a `next` checked with `url_has_allowed_host_and_scheme()` stays checked, and
+request data stays request data.
 
 ## Insecure example
 ```python

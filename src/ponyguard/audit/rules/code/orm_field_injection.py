@@ -17,7 +17,15 @@ sql-injection reports it.
 A finding is high confidence when the field name provably comes from the request; low when
 it is a non-literal of unknown origin passed to a queryset. A value checked against an
 allowlist (`if sort in ALLOWED_SORTS`), looked up in a literal dict (`SORTS[key]`,
-`SORTS.get(key, "-created")`) or written as a literal is safe.
+`SORTS.get(key, "-created")`) or written as a literal is safe. A query expression
+(`F("name").desc()`, `OrderBy(...)`, `Lower("name")`) is not a field name: the names inside
+it are checked where it is built (`F(request.GET["sort"])` is reported).
+
+A name checked with `Model._meta.get_field(name)` (which raises `FieldDoesNotExist` for
+anything else) is one field of that model: no relation to follow, no lookup, nothing that
+reaches the SQL as text. It may still be a secret field of the same model (`password`), so
+such a name is reported at low confidence at most; checking the field's type as well
+(`isinstance(field, GeometryField)`, else 404) makes it safe.
 
 ## Insecure example
 ```python

@@ -15,8 +15,9 @@ Likewise `annotate(**mapping)`/`alias(**mapping)` with `FilteredRelation` values
 request-chosen aliases into the SQL before 4.2.24, 5.1.12 and 5.2.6 (CVE-2025-57833).
 
 ponyguard looks at the keys, not the values: `filter(name=request.GET["q"])` and
-`filters["status"] = request.GET["status"]` are parameterised and stay silent. The checked
-calls are `filter`, `exclude`, `get`, `get_or_create`, `update_or_create`, `Q()`,
+`filters["status"] = request.GET["status"]` are parameterised and stay silent, also when the
+mapping is built by the callers of a helper (`narrow(qs, {"status": request.GET["s"]})`).
+The checked calls are `filter`, `exclude`, `get`, `get_or_create`, `update_or_create`, `Q()`,
 `get_object_or_404`/`get_list_or_404`, and `annotate`/`alias` next to `FilteredRelation`.
 A finding is high confidence when request data provably chooses a key (or the whole request
 mapping is unpacked), medium when a mapping holding request data is built where ponyguard
