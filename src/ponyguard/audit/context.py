@@ -45,7 +45,7 @@ from .code.collect import module_label
 from .code.names import import_bindings, package_of, short
 from .taint.engine import Analysis, analyze
 from .taint.flow import Flow, resolve
-from .taint.scope import FunctionInfo, FunctionNode, ModuleScope, is_method
+from .taint.scope import FunctionInfo, FunctionNode, ModuleScope, is_method, method_names
 from .taint.sinks import check_sink
 from .taint.sources import CBV_HANDLERS
 from .taint.values import Value
@@ -268,7 +268,7 @@ class FileContext:
             class_qual = self._qualname(scopes[:-1])
             bases = tuple(self.scope.dotted(b) or short(b, 80) for b in parent.bases)
             return FunctionInfo(qualname, owner, class_qual, bases,
-                                is_method(owner, self.scope, True))
+                                is_method(owner, self.scope, True), method_names(parent))
         return FunctionInfo(qualname, owner)
 
     def _analysis(self, scopes: Scopes) -> Analysis:

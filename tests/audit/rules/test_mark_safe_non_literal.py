@@ -226,3 +226,103 @@ def test_silent_where_the_template_does_not_autoescape(tmp_path) -> None:
     )
     [finding] = assert_finds(tmp_path, "PG301", {"app/templatetags/shout.py": code})
     assert finding.location.line == 12
+
+
+RENDERED = (
+    "from itertools import chain\n"
+    "from django.utils.html import escape, format_html\n"
+    "from django.utils.safestring import mark_safe\n"
+)
+
+
+def test_silent_on_bound_fields_and_their_errors(tmp_path) -> None:
+    code = RENDERED + (
+        "def cell(form, name):\n"
+        "    field = form[name]\n"
+        "    return mark_safe(str(field.errors) + str(field))\n"
+        "class Panel:\n"
+        "    def leftovers(self, shown):\n"
+        "        parts = [str(self.form[n]) for n in self.form.fields if n not in shown]\n"
+        "        return mark_safe(''.join(parts))\n"
+        "    def visible(self):\n"
+        "        return mark_safe(''.join(str(f) for f in self.form.visible_fields()))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/cells.py": code})
+
+
+def test_fires_on_the_raw_data_of_a_bound_field(tmp_path) -> None:
+    code = RENDERED + (
+        "def cell(form, name):\n"
+        "    field = form[name]\n"
+        "    return mark_safe(field.value())\n"
+        "def raw(form, name):\n"
+        "    return mark_safe('<b>%s</b>' % form[name].data)\n"
+        "def echo(request):\n"
+        "    form = request.POST\n"
+        "    return mark_safe(str(form['bio']))\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/cells.py": code}, count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (6, "low"), (8, "medium"), (11, "high")]
+
+
+def test_silent_on_rendered_template_nodes(tmp_path) -> None:
+    code = RENDERED + (
+        "class LoopNode:\n"
+        "    def render(self, context):\n"
+        "        out = []\n"
+        "        for node in self.nodelist:\n"
+        "            out.append(node.render_annotated(context))\n"
+        "        return mark_safe(''.join(out))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/loop.py": code})
+
+
+def test_silent_on_methods_dispatched_by_a_literal_prefix(tmp_path) -> None:
+    code = RENDERED + (
+        "KINDS = ['css', 'js']\n"
+        "class Assets:\n"
+        "    def render_js(self):\n"
+        "        return [format_html('<script src=\"{}\"></script>', p) for p in self.js]\n"
+        "    def render_css(self):\n"
+        "        return chain.from_iterable(\n"
+        "            [format_html('<link href=\"{}\">', p) for p in group]"
+        " for group in self.css)\n"
+        "    def render(self):\n"
+        "        return mark_safe('\\n'.join(chain.from_iterable(\n"
+        "            getattr(self, 'render_' + kind)() for kind in KINDS)))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/assets.py": code})
+
+
+def test_fires_when_a_dispatched_method_does_not_escape(tmp_path) -> None:
+    code = RENDERED + (
+        "KINDS = ['css', 'js']\n"
+        "class Assets:\n"
+        "    def render_js(self):\n"
+        "        return [format_html('<script src=\"{}\"></script>', p) for p in self.js]\n"
+        "    def render_css(self):\n"
+        "        return ['<link href=\"%s\">' % p for p in self.css]\n"
+        "    def render(self):\n"
+        "        return mark_safe('\\n'.join(chain.from_iterable(\n"
+        "            getattr(self, 'render_' + kind)() for kind in KINDS)))\n"
+        "    def pick(self, kind):\n"
+        "        return mark_safe(getattr(self, kind)())\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/assets.py": code}, count=2)
+    assert [f.location.line for f in found] == [11, 14]
+
+
+def test_silent_when_a_super_call_reaches_an_escaping_base(tmp_path) -> None:
+    code = RENDERED + (
+        "class Comparison:\n"
+        "    def as_html(self, value):\n"
+        "        return escape(value)\n"
+        "class ImageComparison(Comparison):\n"
+        "    def as_html(self, value):\n"
+        "        return super().as_html(value.title)\n"
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/compare.py": code})

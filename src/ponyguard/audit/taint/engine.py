@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
-from .expressions import Evaluator
+from .expressions import Evaluator, element_of
 from .sanitizers import DERIVED, MUTATORS, Guards, is_derived_name, is_test
 from .scope import FunctionInfo, FunctionNode, ModuleScope
 from .sources import CBV_HANDLERS
@@ -217,7 +217,7 @@ class _Runner:
         return join_env(then, other)
 
     def _for(self, node: ast.For | ast.AsyncFor, env: Env) -> Env | None:
-        element = data(self.ev.eval(node.iter, env))
+        element = element_of(self.ev.eval(node.iter, env))
         return self.loop(node, env, (node.target, element))
 
     def _while(self, node: ast.While, env: Env) -> Env | None:

@@ -18,6 +18,8 @@ from ..code.names import label, short
 from . import strings
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
+    BOUND_FIELD_HTML,
+    BOUND_FIELD_LISTS,
     FOR_SINKS,
     FORMAT_HTML,
     HTML_METHODS,
@@ -49,6 +51,7 @@ from .values import (
     CALL,
     EXPRESSION,
     FIELD,
+    MAX_ORIGINS,
     METHOD,
     REQUEST,
     SAFE,
@@ -72,6 +75,9 @@ _CHECKABLE = (ast.Subscript, ast.Attribute, ast.Call)
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
+BOUND_FIELD = "boundfield"
+"""``Value.obj`` of a form's bound field (``form[name]``): ``str()`` of it renders the
+field's widget template, escaped as it is built."""
 
 
 class Evaluator:
@@ -168,7 +174,7 @@ class Evaluator:
                        env: Env) -> Value:
         inner = dict(env)
         for generator in node.generators:
-            element = data(self.eval(generator.iter, inner))
+            element = element_of(self.eval(generator.iter, inner))
             for target in ast.walk(generator.target):
                 if isinstance(target, ast.Name):
                     inner[target.id] = element
@@ -194,6 +200,9 @@ class Evaluator:
             return unknown(f"`{short(node)}`", self.rel, node.lineno)
         if obj == "self":
             return self._self_attribute(node, env)
+        if obj == BOUND_FIELD:
+            return data(base) if attr in BOUND_FIELD_HTML \
+                else unknown(f"`{short(node)}`", self.rel, node.lineno)
         if attr in ("cleaned_data", "validated_data"):
             return Value(obj="cleaned_data",
                          scope=base.scope if obj in ("form", "instance") else "")
@@ -236,6 +245,8 @@ class Evaluator:
             return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
         if self._fresh(base, node.value):
             return self._renamed(base, node)
+        if _is_form(node.value, base):
+            return bound_fields(base)
         return data(base)
 
     def _renamed(self, value: Value, node: ast.expr) -> Value:
@@ -256,6 +267,8 @@ class Evaluator:
     def _call(self, node: ast.Call, env: Env) -> Value:
         func = node.func
         if isinstance(func, ast.Attribute):
+            if self._is_super(func.value, env):
+                return self._super_call(node, func.attr, env)
             receiver = self.eval(func.value, env)
             return self._method(node, func.attr, receiver, env)
         if isinstance(func, ast.Name):
@@ -272,9 +285,48 @@ class Evaluator:
             elif local.obj is not None and local.obj.startswith("name:"):
                 return self._dotted(node, local.obj[5:], env)
         else:
+            dispatched = self._dispatched(node, func, env)
+            if dispatched is not None:
+                return dispatched
             self.eval(func, env)
         self._arguments(node, env)
         return unknown(f"result of `{label(func)}()`", self.rel, node.lineno)
+
+    def _is_super(self, node: ast.expr, env: Env) -> bool:
+        """``super()`` (or ``super(Cls, self)``) in a method of a class with project bases."""
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id == "super" and "super" not in env \
+            and self.scope.lookup("super") == "super" and self.info.is_method \
+            and bool(self.info.class_bases) and self.scope.is_project(self.info.class_bases[0])
+
+    def _super_call(self, node: ast.Call, method: str, env: Env) -> Value:
+        """``super().method()``: the method as the first base class has it (or inherits it)."""
+        return self._project_call(node, f"{self.info.class_bases[0]}.{method}", env,
+                                  bound=True)
+
+    def _dispatched(self, node: ast.Call, func: ast.expr, env: Env) -> Value | None:
+        """``getattr(self, "render_" + kind)()``: any method of this class whose name starts
+        with the literal prefix (None when that is not what ``func`` is)."""
+        cls = self.info.class_qual
+        if not (cls and isinstance(func, ast.Call) and isinstance(func.func, ast.Name)
+                and func.func.id == "getattr" and "getattr" not in env
+                and self.scope.lookup("getattr") == "getattr"
+                and len(func.args) == 2 and not func.keywords):
+            return None
+        prefix = _literal_prefix(func.args[1])
+        if not prefix or self.eval(func.args[0], env).obj != "self":
+            return None
+        exact = isinstance(func.args[1], ast.Constant)
+        names = sorted(m for m in self.info.class_methods
+                       if m == prefix or not exact and m.startswith(prefix))
+        if not names or len(names) > MAX_ORIGINS:
+            return None
+        self.eval(func.args[1], env)
+        args, kwargs = self._arguments(node, env)
+        kept_args = tuple(data(a) if a.origins else None for a in args)
+        kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
+        return join(*(of(Origin(CALL, f"{cls}.{name}", self.rel, node.lineno, args=kept_args,
+                                kwargs=kept_kwargs, bound=True)) for name in names))
 
     def _arguments(self, node: ast.Call, env: Env) -> tuple[list[Value], list[tuple[str, Value]]]:
         args = [self.eval(a, env) for a in node.args]
@@ -293,6 +345,9 @@ class Evaluator:
             keywords = {k.arg: k.value for k in node.keywords if k.arg}
             return strings.formatted(receiver_node.value, list(node.args), keywords,
                                      lambda e: self.eval(e, env))
+        if method in BOUND_FIELD_LISTS and _is_form(receiver_node, receiver):
+            self._arguments(node, env)
+            return bound_fields(receiver)
         args, kwargs = self._arguments(node, env)
         if method == "urlencode":
             # A query string percent-encodes "/" and ":": it cannot name another host.
@@ -358,10 +413,17 @@ class Evaluator:
             return self._self_call(node, method, env)
         if obj == "form":
             self._arguments(node, env)
+            if method in BOUND_FIELD_LISTS:
+                return bound_fields(receiver)
             if method in SAFE_METHODS or method in SAFE_RESULT_METHODS:
                 return SAFE
             result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
             return sanitized(result, ("html",)) if method in HTML_METHODS else result
+        if obj == BOUND_FIELD:
+            self._arguments(node, env)
+            if method in HTML_METHODS:
+                return data(receiver)
+            return unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if obj.startswith("name:"):
             return self._dotted(node, f"{obj[5:]}.{method}", env)
         return None
@@ -414,6 +476,36 @@ class Evaluator:
                                             kept_args, kept_kwargs, bound, star)
         return of(Origin(CALL, callee, self.rel, node.lineno, args=kept_args,
                          kwargs=kept_kwargs, bound=bound))
+
+
+def _literal_prefix(node: ast.expr) -> str:
+    """The literal start of a string built by ``"prefix" + x`` or ``f"prefix{x}"``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        node = node.left
+    elif isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[0]
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
+def _is_form(node: ast.expr, value: Value) -> bool:
+    """Whether ``node`` is a form: known to be one, or named ``form`` / ``*_form`` (a
+    parameter or attribute) and not request data read right here."""
+    if value.obj == "form":
+        return True
+    name = node.id if isinstance(node, ast.Name) else \
+        node.attr if isinstance(node, ast.Attribute) else ""
+    return (name == "form" or name.endswith("_form")) and value.obj is None \
+        and not any(o.kind == SOURCE for o in value.origins)
+
+
+def bound_fields(form: Value) -> Value:
+    """A bound field of ``form`` (or a list of them): HTML as a string, raw data inside."""
+    return Value(sanitized(form, ("html",)).origins, obj=BOUND_FIELD)
+
+
+def element_of(iterable: Value) -> Value:
+    """The value of one element of ``iterable`` (a list of bound fields yields bound fields)."""
+    return iterable if iterable.obj == BOUND_FIELD else data(iterable)
 
 
 def _tail(dotted: str) -> str:

@@ -14,7 +14,11 @@ Literals, `format_html()` with a literal format string, `escape()`d values,
 `render_to_string()` output and strings escaped with `str.translate()` and a module-level
 table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so is
 `obj.as_html()` on an object of unknown class when every project method of that name returns
-escaped HTML.
+escaped HTML. So are a form's bound fields as text (`str(form[name])`, `str(bf.errors)`, the
+fields of `form.visible_fields()`; not `bf.value()` or `bf.data`), the output of template nodes
+(`node.render_annotated(context)`), `super().method()` as the base class defines it, and
+`getattr(self, "render_" + kind)()` when every method of the class whose name starts with that
+literal prefix returns escaped HTML.
 A value re-marked safe only when the input it is computed from was already safe
 (`if isinstance(value, SafeData): result = mark_safe(result)`, as Django's own filters do) is
 not reported unless it provably holds request data; nor is `mark_safe()` in the branch where
