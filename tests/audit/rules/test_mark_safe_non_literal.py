@@ -326,3 +326,68 @@ def test_silent_when_a_super_call_reaches_an_escaping_base(tmp_path) -> None:
         "    return mark_safe(''.join(parts))\n"
     )
     assert_silent(tmp_path, "PG301", {"app/compare.py": code})
+
+
+AUTOESCAPING = (
+    "from django import template\n"
+    "from django.utils.html import conditional_escape, escape\n"
+    "from django.utils.safestring import SafeData, mark_safe\n"
+    "register = template.Library()\n"
+)
+
+
+def test_silent_when_escaped_whenever_autoescape_is_on(tmp_path) -> None:
+    code = AUTOESCAPING + (
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def br(value, autoescape=True):\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(value.replace('\\n', '<br>'))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def numbered(value, autoescape=True):\n"
+        "    rows = value.split('\\n')\n"
+        "    if not autoescape or isinstance(value, SafeData):\n"
+        "        rows = ['%d. %s' % (i, r) for i, r in enumerate(rows)]\n"
+        "    else:\n"
+        "        rows = ['%d. %s' % (i, escape(r)) for i, r in enumerate(rows)]\n"
+        "    return mark_safe('\\n'.join(rows))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def glue(value, arg, autoescape=True):\n"
+        "    esc = conditional_escape if autoescape else (lambda x: x)\n"
+        "    return mark_safe(esc(arg).join(esc(v) for v in value))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def stars(value, autoescape=True):\n"
+        "    autoescape = autoescape and not isinstance(value, SafeData)\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'*{value}*')\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/text.py": code})
+
+
+def test_fires_when_the_raw_path_is_open_with_autoescape_on(tmp_path) -> None:
+    code = AUTOESCAPING + (
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def br(value, autoescape=True):\n"
+        "    if not autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(value.replace('\\n', '<br>'))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def tagged(value, tag, autoescape=True):\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'<{tag}>{value}</{tag}>')\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def maybe(value, plain, autoescape=True):\n"
+        "    if autoescape and not plain:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'<b>{value}</b>')\n"
+        "def echo(request, autoescape=True):\n"
+        "    text = request.GET['q']\n"
+        "    if autoescape:\n"
+        "        text = text.upper()\n"
+        "    return mark_safe(text)\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (9, "low"), (14, "medium"), (19, "medium"), (24, "high")]

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..code.facts import CallSite
 from ..code.names import label, short
 from . import strings
+from .assume import Assumptions, escaped_from, safe_inputs
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
     BOUND_FIELD_HTML,
@@ -90,11 +91,24 @@ class Evaluator:
         self.rel = scope.rel
         self.calls = calls
         self.guards: Guards = {}
+        self.assumptions: Assumptions | None = None
+        """Variables assumed truthy: only the branches they allow are followed."""
 
     def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
         """``env`` in the branch where ``test`` is ``positive`` (see :mod:`.sanitizers`)."""
         return refine(test, env, positive, self.scope.dotted,
                       lambda node: self.eval(node, env), self.guards)
+
+    def branch(self, test: ast.expr, env: Env, positive: bool) -> Env | None:
+        """``env`` in the branch where ``test`` is ``positive``; None when the assumptions
+        (see :mod:`.assume`) make that branch unreachable."""
+        if self.assumptions is None:
+            return self.refine(test, env, positive)
+        residual = self.assumptions.residual(test)
+        if isinstance(residual, bool):
+            return env if residual == positive else None
+        refined = self.refine(residual, env, positive)
+        return escaped_from(refined, safe_inputs(residual, positive, self.scope.dotted))
 
     def eval(self, node: ast.expr, env: Env) -> Value:
         if EXPRESSION in env and type(node) in _CHECKABLE:
@@ -142,9 +156,11 @@ class Evaluator:
 
     def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
         self.eval(node.test, env)
-        body = self.eval(node.body, self.refine(node.test, env, True))
-        orelse = self.eval(node.orelse, self.refine(node.test, env, False))
-        return join(data(body), data(orelse))
+        then, other = self.branch(node.test, env, True), self.branch(node.test, env, False)
+        if then is None or other is None:  # decided by the assumptions
+            return self.eval(node.body, then) if then is not None \
+                else self.eval(node.orelse, other or env)
+        return join(data(self.eval(node.body, then)), data(self.eval(node.orelse, other)))
 
     def _compare(self, node: ast.Compare, env: Env) -> Value:
         self.eval(node.left, env)
@@ -175,9 +191,10 @@ class Evaluator:
         inner = dict(env)
         for generator in node.generators:
             element = element_of(self.eval(generator.iter, inner))
+            counter = self.counter(generator.iter, generator.target)
             for target in ast.walk(generator.target):
                 if isinstance(target, ast.Name):
-                    inner[target.id] = element
+                    inner[target.id] = SAFE if target is counter else element
             for condition in generator.ifs:
                 self.eval(condition, inner)
         if isinstance(node, ast.DictComp):
@@ -291,6 +308,15 @@ class Evaluator:
             self.eval(func, env)
         self._arguments(node, env)
         return unknown(f"result of `{label(func)}()`", self.rel, node.lineno)
+
+    def counter(self, iterable: ast.expr, target: ast.expr) -> ast.expr | None:
+        """The index variable of ``for i, x in enumerate(...)`` (an int), if that is the loop."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) \
+                and self.scope.lookup(iterable.func.id) == "enumerate" \
+                and isinstance(target, ast.Tuple) and len(target.elts) == 2 \
+                and isinstance(target.elts[0], ast.Name):
+            return target.elts[0]
+        return None
 
     def _is_super(self, node: ast.expr, env: Env) -> bool:
         """``super()`` (or ``super(Cls, self)``) in a method of a class with project bases."""
