@@ -391,3 +391,25 @@ def test_fires_when_the_raw_path_is_open_with_autoescape_on(tmp_path) -> None:
     found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
     assert [(f.location.line, f.confidence.value) for f in found] == [
         (9, "low"), (14, "medium"), (19, "medium"), (24, "high")]
+
+
+def test_a_property_of_constants_is_not_an_unknown_origin(tmp_path) -> None:
+    code = (
+        "from functools import cached_property\n"
+        "from django.utils.safestring import mark_safe\n"
+        "class Linker:\n"
+        "    brackets = [('(', ')'), ('[', ']')]\n"
+        "    @cached_property\n"
+        "    def openings(self):\n"
+        "        return ''.join(dict(self.brackets).keys())\n"
+        "    @property\n"
+        "    def label(self):\n"
+        "        return self.title\n"
+        "    def lead(self):\n"
+        "        return mark_safe(f'<i>{self.openings}</i>')\n"
+        "    def caption(self):\n"
+        "        return mark_safe(f'<i>{self.label}</i>')\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG301", {"app/links.py": code})
+    assert finding.location.line == 14
+    assert "`self.title`" in finding.message
