@@ -44,8 +44,8 @@ from ..core.redact import redact_code
 from .code.collect import module_label
 from .code.names import import_bindings, package_of, short
 from .taint.engine import Analysis, analyze
-from .taint.flow import Flow, resolve
-from .taint.scope import FunctionInfo, FunctionNode, ModuleScope, is_method
+from .taint.flow import SAFE_FLOW, Flow, resolve
+from .taint.scope import FunctionInfo, FunctionNode, ModuleScope, is_method, method_names
 from .taint.sinks import check_sink
 from .taint.sources import CBV_HANDLERS
 from .taint.values import Value
@@ -88,6 +88,7 @@ class FileContext:
                                  facts.constants, facts.globals, facts.defs, index.packages,
                                  facts.escape_tables)
         self._analyses: dict[int, Analysis] = {}
+        self._assumed: dict[tuple[int, tuple[str, ...]], Analysis] = {}
         self._locals: dict[int, dict[str, ast.expr | str | None]] = {}
         self._qualnames: dict[int, tuple[ast.AST, str | None]] = {}
         self._located: dict[int, tuple[ast.AST, Scopes, ast.stmt | None]] = {}
@@ -224,6 +225,24 @@ class FileContext:
         analysis.evaluator.guards = dict(analysis.guards.get(key, {}))
         return analysis.evaluator.eval(expr, dict(env))
 
+    def flow_assuming(self, expr: ast.expr, sink: str, truthy: tuple[str, ...]) -> Flow:
+        """:meth:`flow` on the paths where the variables ``truthy`` of the enclosing function
+        are true (safe where no such path reaches ``expr``)."""
+        scopes, statement = self._context(expr)
+        owner = scopes[-1] if scopes else None
+        if not isinstance(owner, (ast.FunctionDef, ast.AsyncFunctionDef)) or statement is None:
+            return self.flow(expr, sink)
+        key = (id(owner), truthy)
+        analysis = self._assumed.get(key)
+        if analysis is None:
+            analysis = analyze(self.scope, self._info(scopes), record=True, truthy=truthy)
+            self._assumed[key] = analysis
+        env = analysis.snapshots.get(id(statement))
+        if env is None:
+            return SAFE_FLOW
+        analysis.evaluator.guards = dict(analysis.guards.get(id(statement), {}))
+        return resolve(analysis.evaluator.eval(expr, dict(env)), check_sink(sink), self.index)
+
     # --- internals ------------------------------------------------------------------------
 
     def _set_current(self, node: ast.AST, scopes: Scopes, statement: ast.stmt | None) -> None:
@@ -268,7 +287,7 @@ class FileContext:
             class_qual = self._qualname(scopes[:-1])
             bases = tuple(self.scope.dotted(b) or short(b, 80) for b in parent.bases)
             return FunctionInfo(qualname, owner, class_qual, bases,
-                                is_method(owner, self.scope, True))
+                                is_method(owner, self.scope, True), method_names(parent))
         return FunctionInfo(qualname, owner)
 
     def _analysis(self, scopes: Scopes) -> Analysis:

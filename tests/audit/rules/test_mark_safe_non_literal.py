@@ -262,3 +262,190 @@ def test_a_caller_passing_request_data_to_that_method(tmp_path) -> None:
     [finding] = assert_finds(tmp_path, "PG301", {"app/views.py": code}, line=14,
                              confidence="high")
     assert "passed as `css_class` to `TextDiff.to_html()`" in finding.message
+
+
+RENDERED = (
+    "from itertools import chain\n"
+    "from django.utils.html import escape, format_html\n"
+    "from django.utils.safestring import mark_safe\n"
+)
+
+
+def test_silent_on_bound_fields_and_their_errors(tmp_path) -> None:
+    code = RENDERED + (
+        "def cell(form, name):\n"
+        "    field = form[name]\n"
+        "    return mark_safe(str(field.errors) + str(field))\n"
+        "class Panel:\n"
+        "    def leftovers(self, shown):\n"
+        "        parts = [str(self.form[n]) for n in self.form.fields if n not in shown]\n"
+        "        return mark_safe(''.join(parts))\n"
+        "    def visible(self):\n"
+        "        return mark_safe(''.join(str(f) for f in self.form.visible_fields()))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/cells.py": code})
+
+
+def test_fires_on_the_raw_data_of_a_bound_field(tmp_path) -> None:
+    code = RENDERED + (
+        "def cell(form, name):\n"
+        "    field = form[name]\n"
+        "    return mark_safe(field.value())\n"
+        "def raw(form, name):\n"
+        "    return mark_safe('<b>%s</b>' % form[name].data)\n"
+        "def echo(request):\n"
+        "    form = request.POST\n"
+        "    return mark_safe(str(form['bio']))\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/cells.py": code}, count=3)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (6, "low"), (8, "medium"), (11, "high")]
+
+
+def test_silent_on_rendered_template_nodes(tmp_path) -> None:
+    code = RENDERED + (
+        "class LoopNode:\n"
+        "    def render(self, context):\n"
+        "        out = []\n"
+        "        for node in self.nodelist:\n"
+        "            out.append(node.render_annotated(context))\n"
+        "        return mark_safe(''.join(out))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/loop.py": code})
+
+
+def test_silent_on_methods_dispatched_by_a_literal_prefix(tmp_path) -> None:
+    code = RENDERED + (
+        "KINDS = ['css', 'js']\n"
+        "class Assets:\n"
+        "    def render_js(self):\n"
+        "        return [format_html('<script src=\"{}\"></script>', p) for p in self.js]\n"
+        "    def render_css(self):\n"
+        "        return chain.from_iterable(\n"
+        "            [format_html('<link href=\"{}\">', p) for p in group]"
+        " for group in self.css)\n"
+        "    def render(self):\n"
+        "        return mark_safe('\\n'.join(chain.from_iterable(\n"
+        "            getattr(self, 'render_' + kind)() for kind in KINDS)))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/assets.py": code})
+
+
+def test_fires_when_a_dispatched_method_does_not_escape(tmp_path) -> None:
+    code = RENDERED + (
+        "KINDS = ['css', 'js']\n"
+        "class Assets:\n"
+        "    def render_js(self):\n"
+        "        return [format_html('<script src=\"{}\"></script>', p) for p in self.js]\n"
+        "    def render_css(self):\n"
+        "        return ['<link href=\"%s\">' % p for p in self.css]\n"
+        "    def render(self):\n"
+        "        return mark_safe('\\n'.join(chain.from_iterable(\n"
+        "            getattr(self, 'render_' + kind)() for kind in KINDS)))\n"
+        "    def pick(self, kind):\n"
+        "        return mark_safe(getattr(self, kind)())\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/assets.py": code}, count=2)
+    assert [f.location.line for f in found] == [11, 14]
+
+
+def test_silent_when_a_super_call_reaches_an_escaping_base(tmp_path) -> None:
+    code = RENDERED + (
+        "class Comparison:\n"
+        "    def as_html(self, value):\n"
+        "        return escape(value)\n"
+        "class ImageComparison(Comparison):\n"
+        "    def as_html(self, value):\n"
+        "        return super().as_html(value.title)\n"
+        "def diff(comparisons):\n"
+        "    parts = [f'<li>{c.as_html(c.value)}</li>' for c in comparisons]\n"
+        "    return mark_safe(''.join(parts))\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/compare.py": code})
+
+
+AUTOESCAPING = (
+    "from django import template\n"
+    "from django.utils.html import conditional_escape, escape\n"
+    "from django.utils.safestring import SafeData, mark_safe\n"
+    "register = template.Library()\n"
+)
+
+
+def test_silent_when_escaped_whenever_autoescape_is_on(tmp_path) -> None:
+    code = AUTOESCAPING + (
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def br(value, autoescape=True):\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(value.replace('\\n', '<br>'))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def numbered(value, autoescape=True):\n"
+        "    rows = value.split('\\n')\n"
+        "    if not autoescape or isinstance(value, SafeData):\n"
+        "        rows = ['%d. %s' % (i, r) for i, r in enumerate(rows)]\n"
+        "    else:\n"
+        "        rows = ['%d. %s' % (i, escape(r)) for i, r in enumerate(rows)]\n"
+        "    return mark_safe('\\n'.join(rows))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def glue(value, arg, autoescape=True):\n"
+        "    esc = conditional_escape if autoescape else (lambda x: x)\n"
+        "    return mark_safe(esc(arg).join(esc(v) for v in value))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def stars(value, autoescape=True):\n"
+        "    autoescape = autoescape and not isinstance(value, SafeData)\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'*{value}*')\n"
+    )
+    assert_silent(tmp_path, "PG301", {"app/templatetags/text.py": code})
+
+
+def test_fires_when_the_raw_path_is_open_with_autoescape_on(tmp_path) -> None:
+    code = AUTOESCAPING + (
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def br(value, autoescape=True):\n"
+        "    if not autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(value.replace('\\n', '<br>'))\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def tagged(value, tag, autoescape=True):\n"
+        "    if autoescape:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'<{tag}>{value}</{tag}>')\n"
+        "@register.filter(is_safe=True, needs_autoescape=True)\n"
+        "def maybe(value, plain, autoescape=True):\n"
+        "    if autoescape and not plain:\n"
+        "        value = escape(value)\n"
+        "    return mark_safe(f'<b>{value}</b>')\n"
+        "def echo(request, autoescape=True):\n"
+        "    text = request.GET['q']\n"
+        "    if autoescape:\n"
+        "        text = text.upper()\n"
+        "    return mark_safe(text)\n"
+    )
+    found = assert_finds(tmp_path, "PG301", {"app/templatetags/text.py": code}, count=4)
+    assert [(f.location.line, f.confidence.value) for f in found] == [
+        (9, "low"), (14, "medium"), (19, "medium"), (24, "high")]
+
+
+def test_a_property_of_constants_is_not_an_unknown_origin(tmp_path) -> None:
+    code = (
+        "from functools import cached_property\n"
+        "from django.utils.safestring import mark_safe\n"
+        "class Linker:\n"
+        "    brackets = [('(', ')'), ('[', ']')]\n"
+        "    @cached_property\n"
+        "    def openings(self):\n"
+        "        return ''.join(dict(self.brackets).keys())\n"
+        "    @property\n"
+        "    def label(self):\n"
+        "        return self.title\n"
+        "    def lead(self):\n"
+        "        return mark_safe(f'<i>{self.openings}</i>')\n"
+        "    def caption(self):\n"
+        "        return mark_safe(f'<i>{self.label}</i>')\n"
+    )
+    [finding] = assert_finds(tmp_path, "PG301", {"app/links.py": code})
+    assert finding.location.line == 14
+    assert "`self.title`" in finding.message

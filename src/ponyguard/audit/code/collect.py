@@ -15,7 +15,14 @@ from ..source import SourceFile
 from ..taint.engine import Analysis, analyze
 from ..taint.expressions import Evaluator
 from ..taint.sanitizers import is_escape_table
-from ..taint.scope import FunctionInfo, FunctionNode, ModuleScope, decorator_names, is_method
+from ..taint.scope import (
+    FunctionInfo,
+    FunctionNode,
+    ModuleScope,
+    decorator_names,
+    is_method,
+    method_names,
+)
 from ..taint.values import UNKNOWN, Value, data, join, origin_order, unknown
 from .facts import CallSite, ClassFacts, FunctionSummary, ModuleFacts, Param
 from .names import import_bindings, is_literal, module_statements, package_of, short
@@ -122,11 +129,12 @@ def _names(target: ast.expr) -> list[str]:
 
 def _function(facts: ModuleFacts, scope: ModuleScope, node: FunctionNode, qualname: str,
               cls: ClassFacts | None, calls: dict[int, CallSite],
-              depth: int) -> dict[str, Value]:
+              depth: int, methods: tuple[str, ...] = ()) -> dict[str, Value]:
     """Summarise a function (and the functions nested in it); return what it assigns to
     ``self.<name>``."""
     info = FunctionInfo(qualname, node, cls.qualname if cls else None,
-                        cls.bases if cls else (), is_method(node, scope, cls is not None))
+                        cls.bases if cls else (), is_method(node, scope, cls is not None),
+                        methods)
     try:
         result = analyze(scope, info, calls=calls)
     except RecursionError:  # an expression too deep to follow: its value is unknown
@@ -204,10 +212,11 @@ def _class(facts: ModuleFacts, scope: ModuleScope, node: ast.ClassDef, qualname:
                      tuple(relations))
     facts.classes[qualname] = cls
     attributes = _class_attributes(node, scope, qualname, calls)
+    methods = method_names(node)
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             assigned = _function(facts, scope, statement, f"{qualname}.{statement.name}", cls,
-                                 calls, 0)
+                                 calls, 0, methods)
             for name, found in assigned.items():
                 known = attributes.get(name)
                 attributes[name] = found if known is None else join(known, found)

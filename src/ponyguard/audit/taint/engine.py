@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from ..code.facts import CallSite
 from ..code.names import import_bindings, package_of
-from .expressions import Evaluator
+from .assume import Assumptions
+from .expressions import Evaluator, element_of
 from .sanitizers import (
     DERIVED,
     FIELD_OF,
@@ -70,9 +71,13 @@ class Analysis:
 
 
 def analyze(scope: ModuleScope, info: FunctionInfo, body: list[ast.stmt] | None = None, *,
-            record: bool = False, calls: dict[int, CallSite] | None = None) -> Analysis:
-    """Analyse ``info.node``'s body (or ``body`` for module-level code)."""
+            record: bool = False, calls: dict[int, CallSite] | None = None,
+            truthy: tuple[str, ...] = ()) -> Analysis:
+    """Analyse ``info.node``'s body (or ``body`` for module-level code), following only the
+    branches reachable when the variables ``truthy`` are true (see :mod:`.assume`)."""
     evaluator = Evaluator(scope, info, calls)
+    if truthy:
+        evaluator.assumptions = Assumptions(truthy)
     result = Analysis(info, evaluator)
     runner = _Runner(result, record)
     statements = body if body is not None else (info.node.body if info.node else [])
@@ -252,26 +257,33 @@ class _Runner:
     def _if(self, node: ast.If, env: Env) -> Env | None:
         self.ev.eval(node.test, env)
         self.check_fields(node.test, env)
-        then = self.block(node.body, self.refine(node.test, dict(env), True))
-        other = self.block(node.orelse, self.refine(node.test, dict(env), False))
+        inside = self.ev.branch(node.test, dict(env), True)
+        outside = self.ev.branch(node.test, dict(env), False)
+        then = self.block(node.body, inside) if inside is not None else None
+        other = self.block(node.orelse, outside) if outside is not None else None
         return join_env(then, other)
 
     def _for(self, node: ast.For | ast.AsyncFor, env: Env) -> Env | None:
-        element = data(self.ev.eval(node.iter, env))
-        return self.loop(node, env, (node.target, element))
+        element = element_of(self.ev.eval(node.iter, env))
+        return self.loop(node, env, (node.target, element),
+                         self.ev.counter(node.iter, node.target))
 
     def _while(self, node: ast.While, env: Env) -> Env | None:
         self.ev.eval(node.test, env)
         return self.loop(node, env, None)
 
     def loop(self, node: ast.For | ast.AsyncFor | ast.While, env: Env,
-             target: tuple[ast.expr, Value] | None) -> Env | None:
+             target: tuple[ast.expr, Value] | None,
+             counter: ast.expr | None = None) -> Env | None:
+        """``counter``: the index variable of ``for i, x in enumerate(...)`` (an int)."""
         head = env
         breaks: list[Env] = []
         for _ in range(MAX_LOOP_PASSES):
             current = dict(head)
             if target is not None:
                 self.bind(target[0], target[1], current, None)
+            if isinstance(counter, ast.Name):
+                current[counter.id] = SAFE
             if isinstance(node, ast.While):
                 current = self.refine(node.test, current, True)
             continues: list[Env] = []
@@ -332,6 +344,8 @@ class _Runner:
     def bind(self, target: ast.expr, value: Value, env: Env, source: ast.expr | None) -> None:
         if isinstance(target, ast.Name):
             env[target.id] = with_step(value, Step(f"`{target.id}`", self.rel, target.lineno))
+            if self.ev.assumptions is not None:
+                self.ev.assumptions.rebind(target.id, source)
             guards = self.ev.guards
             if guards:
                 for stale in [g for g, (_, names) in guards.items()

@@ -16,8 +16,11 @@ from dataclasses import replace
 from ..code.facts import CallSite
 from ..code.names import label, short
 from . import strings
+from .assume import Assumptions, escaped_from, safe_inputs
 from .sanitizers import (
     ATTRIBUTES_FOR_SINKS,
+    BOUND_FIELD_HTML,
+    BOUND_FIELD_LISTS,
     EXPRESSION_METHODS,
     FIRST_ARGUMENT,
     FOR_SINKS,
@@ -52,6 +55,7 @@ from .values import (
     CALL,
     EXPRESSION,
     FIELD,
+    MAX_ORIGINS,
     METHOD,
     REQUEST,
     SAFE,
@@ -83,6 +87,9 @@ _READING_METHODS = frozenset({"get", "getlist", "pop", "popitem", "setdefault", 
 _KEYED_METHODS = frozenset({"get", "getlist", "pop", "setdefault", "replace"})
 """``d.get(key, default)``: the result is an item or the default, never the key;
 ``s.replace(old, new)`` keeps ``new``, never ``old``."""
+BOUND_FIELD = "boundfield"
+"""``Value.obj`` of a form's bound field (``form[name]``): ``str()`` of it renders the
+field's widget template, escaped as it is built."""
 
 
 class Evaluator:
@@ -97,11 +104,24 @@ class Evaluator:
         self.guards: Guards = {}
         self.saw_get_field = False
         """Set when a ``get_field()`` call was evaluated (see ``engine.check_fields``)."""
+        self.assumptions: Assumptions | None = None
+        """Variables assumed truthy: only the branches they allow are followed."""
 
     def refine(self, test: ast.expr, env: Env, positive: bool) -> Env:
         """``env`` in the branch where ``test`` is ``positive`` (see :mod:`.sanitizers`)."""
         return refine(test, env, positive, self.scope.dotted,
                       lambda node: self.eval(node, env), self.guards)
+
+    def branch(self, test: ast.expr, env: Env, positive: bool) -> Env | None:
+        """``env`` in the branch where ``test`` is ``positive``; None when the assumptions
+        (see :mod:`.assume`) make that branch unreachable."""
+        if self.assumptions is None:
+            return self.refine(test, env, positive)
+        residual = self.assumptions.residual(test)
+        if isinstance(residual, bool):
+            return env if residual == positive else None
+        refined = self.refine(residual, env, positive)
+        return escaped_from(refined, safe_inputs(residual, positive, self.scope.dotted))
 
     def eval(self, node: ast.expr, env: Env) -> Value:
         if EXPRESSION in env and type(node) in _CHECKABLE:
@@ -149,9 +169,11 @@ class Evaluator:
 
     def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
         self.eval(node.test, env)
-        body = self.eval(node.body, self.refine(node.test, env, True))
-        orelse = self.eval(node.orelse, self.refine(node.test, env, False))
-        return join(data(body), data(orelse))
+        then, other = self.branch(node.test, env, True), self.branch(node.test, env, False)
+        if then is None or other is None:  # decided by the assumptions
+            return self.eval(node.body, then) if then is not None \
+                else self.eval(node.orelse, other or env)
+        return join(data(self.eval(node.body, then)), data(self.eval(node.orelse, other)))
 
     def _compare(self, node: ast.Compare, env: Env) -> Value:
         self.eval(node.left, env)
@@ -183,10 +205,11 @@ class Evaluator:
                        env: Env) -> Value:
         inner = dict(env)
         for generator in node.generators:
-            element = data(self.eval(generator.iter, inner))
+            element = element_of(self.eval(generator.iter, inner))
+            counter = self.counter(generator.iter, generator.target)
             for target in ast.walk(generator.target):
                 if isinstance(target, ast.Name):
-                    inner[target.id] = element
+                    inner[target.id] = SAFE if target is counter else element
             for condition in generator.ifs:
                 self.eval(condition, inner)
         if isinstance(node, ast.DictComp):
@@ -209,6 +232,9 @@ class Evaluator:
             return unknown(f"`{short(node)}`", self.rel, node.lineno)
         if obj == "self":
             return self._self_attribute(node, env)
+        if obj == BOUND_FIELD:
+            return data(base) if attr in BOUND_FIELD_HTML \
+                else unknown(f"`{short(node)}`", self.rel, node.lineno)
         if attr in ("cleaned_data", "validated_data"):
             return Value(obj="cleaned_data",
                          scope=base.scope if obj in ("form", "instance") else "")
@@ -251,6 +277,8 @@ class Evaluator:
             return of(Origin(kind, name, self.rel, node.lineno, scope=base.scope))
         if self._fresh(base, node.value):
             return self._renamed(base, node)
+        if _is_form(node.value, base):
+            return bound_fields(base)
         return read_out(data(base))
 
     def _renamed(self, value: Value, node: ast.expr) -> Value:
@@ -271,6 +299,8 @@ class Evaluator:
     def _call(self, node: ast.Call, env: Env) -> Value:
         func = node.func
         if isinstance(func, ast.Attribute):
+            if self._is_super(func.value, env):
+                return self._super_call(node, func.attr, env)
             receiver = self.eval(func.value, env)
             return self._method(node, func.attr, receiver, env)
         if isinstance(func, ast.Name):
@@ -287,9 +317,57 @@ class Evaluator:
             elif local.obj is not None and local.obj.startswith("name:"):
                 return self._dotted(node, local.obj[5:], env)
         else:
+            dispatched = self._dispatched(node, func, env)
+            if dispatched is not None:
+                return dispatched
             self.eval(func, env)
         self._arguments(node, env)
         return unknown(f"result of `{label(func)}()`", self.rel, node.lineno)
+
+    def counter(self, iterable: ast.expr, target: ast.expr) -> ast.expr | None:
+        """The index variable of ``for i, x in enumerate(...)`` (an int), if that is the loop."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) \
+                and self.scope.lookup(iterable.func.id) == "enumerate" \
+                and isinstance(target, ast.Tuple) and len(target.elts) == 2 \
+                and isinstance(target.elts[0], ast.Name):
+            return target.elts[0]
+        return None
+
+    def _is_super(self, node: ast.expr, env: Env) -> bool:
+        """``super()`` (or ``super(Cls, self)``) in a method of a class with project bases."""
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id == "super" and "super" not in env \
+            and self.scope.lookup("super") == "super" and self.info.is_method \
+            and bool(self.info.class_bases) and self.scope.is_project(self.info.class_bases[0])
+
+    def _super_call(self, node: ast.Call, method: str, env: Env) -> Value:
+        """``super().method()``: the method as the first base class has it (or inherits it)."""
+        return self._project_call(node, f"{self.info.class_bases[0]}.{method}", env,
+                                  bound=True)
+
+    def _dispatched(self, node: ast.Call, func: ast.expr, env: Env) -> Value | None:
+        """``getattr(self, "render_" + kind)()``: any method of this class whose name starts
+        with the literal prefix (None when that is not what ``func`` is)."""
+        cls = self.info.class_qual
+        if not (cls and isinstance(func, ast.Call) and isinstance(func.func, ast.Name)
+                and func.func.id == "getattr" and "getattr" not in env
+                and self.scope.lookup("getattr") == "getattr"
+                and len(func.args) == 2 and not func.keywords):
+            return None
+        prefix = _literal_prefix(func.args[1])
+        if not prefix or self.eval(func.args[0], env).obj != "self":
+            return None
+        exact = isinstance(func.args[1], ast.Constant)
+        names = sorted(m for m in self.info.class_methods
+                       if m == prefix or not exact and m.startswith(prefix))
+        if not names or len(names) > MAX_ORIGINS:
+            return None
+        self.eval(func.args[1], env)
+        args, kwargs = self._arguments(node, env)
+        kept_args = tuple(data(a) if a.origins else None for a in args)
+        kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
+        return join(*(of(Origin(CALL, f"{cls}.{name}", self.rel, node.lineno, args=kept_args,
+                                kwargs=kept_kwargs, bound=True)) for name in names))
 
     def _arguments(self, node: ast.Call, env: Env) -> tuple[list[Value], list[tuple[str, Value]]]:
         args = [self.eval(a, env) for a in node.args]
@@ -310,6 +388,9 @@ class Evaluator:
             keywords = {k.arg: k.value for k in node.keywords if k.arg}
             return strings.formatted(receiver_node.value, list(node.args), keywords,
                                      lambda e: self.eval(e, env))
+        if method in BOUND_FIELD_LISTS and _is_form(receiver_node, receiver):
+            self._arguments(node, env)
+            return bound_fields(receiver)
         args, kwargs = self._arguments(node, env)
         if obj == "instance" and self.scope.is_project(receiver.scope):
             # ``TextDiff(changes).to_html()``: a caller of the method, for its parameters.
@@ -382,10 +463,17 @@ class Evaluator:
             return self._self_call(node, method, env)
         if obj == "form":
             self._arguments(node, env)
+            if method in BOUND_FIELD_LISTS:
+                return bound_fields(receiver)
             if method in SAFE_METHODS or method in SAFE_RESULT_METHODS:
                 return SAFE
             result = unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
             return sanitized(result, ("html",)) if method in HTML_METHODS else result
+        if obj == BOUND_FIELD:
+            self._arguments(node, env)
+            if method in HTML_METHODS:
+                return data(receiver)
+            return unknown(f"result of `{label(node.func)}()`", self.rel, node.lineno)
         if obj.startswith("name:"):
             return self._dotted(node, f"{obj[5:]}.{method}", env)
         return None
@@ -458,6 +546,36 @@ class Evaluator:
             self.calls[id(node)] = CallSite(callee, self.rel, node.lineno, self.info.qualname,
                                             kept_args, kept_kwargs, bound, star)
         return kept_args, kept_kwargs
+
+
+def _literal_prefix(node: ast.expr) -> str:
+    """The literal start of a string built by ``"prefix" + x`` or ``f"prefix{x}"``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        node = node.left
+    elif isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[0]
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
+def _is_form(node: ast.expr, value: Value) -> bool:
+    """Whether ``node`` is a form: known to be one, or named ``form`` / ``*_form`` (a
+    parameter or attribute) and not request data read right here."""
+    if value.obj == "form":
+        return True
+    name = node.id if isinstance(node, ast.Name) else \
+        node.attr if isinstance(node, ast.Attribute) else ""
+    return (name == "form" or name.endswith("_form")) and value.obj is None \
+        and not any(o.kind == SOURCE for o in value.origins)
+
+
+def bound_fields(form: Value) -> Value:
+    """A bound field of ``form`` (or a list of them): HTML as a string, raw data inside."""
+    return Value(sanitized(form, ("html",)).origins, obj=BOUND_FIELD)
+
+
+def element_of(iterable: Value) -> Value:
+    """The value of one element of ``iterable`` (a list of bound fields yields bound fields)."""
+    return iterable if iterable.obj == BOUND_FIELD else data(iterable)
 
 
 def _tail(dotted: str) -> str:

@@ -44,6 +44,7 @@ from .values import (
 
 MAX_DEPTH = 8
 MAX_CALLERS = 25
+PROPERTIES = frozenset({"property", "cached_property"})
 
 
 class FactSource(Protocol):
@@ -233,6 +234,11 @@ class _Resolver:
     def _attribute(self, origin: Origin, depth: int) -> list[Origin]:
         value = self.facts.attribute(origin.scope, origin.text)
         if value is None:
+            getter = self.facts.function(f"{origin.scope}.{origin.text}")
+            if getter is not None and any(_name(d) in PROPERTIES for d in getter.decorators):
+                # ``@property`` / ``@cached_property``: what the getter returns
+                return self._call(replace(origin, kind=CALL, text=getter.qualname, bound=True,
+                                          args=(), kwargs=()), depth)
             return [_unknown(origin, f"`self.{origin.text}`")]
         step = Step(f"`self.{origin.text}`", origin.rel, origin.line)
         return [_chain(inner, step, origin) for inner in self.inner(value, origin, depth)]

@@ -117,7 +117,7 @@ TRANSPARENT = frozenset({
     "django.utils.translation.npgettext", "django.utils.text.capfirst",
     "django.utils.text.format_lazy", "django.utils.functional.lazystr",
     "django.utils.html.strip_tags", "django.utils.text.Truncator",
-    "markupsafe.Markup", "jinja2.Markup",
+    "markupsafe.Markup", "jinja2.Markup", "itertools.chain", "itertools.chain.from_iterable",
 })
 FIRST_ARGUMENT: dict[str, str] = dict.fromkeys(
     ("django.urls.translate_url", "django.urls.base.translate_url"), "url")
@@ -164,9 +164,15 @@ SAFE_RESULT_METHODS = frozenset({
 when the project does not define them itself."""
 HTML_METHODS = frozenset({
     "render", "render_to_string", "render_html", "__html__", "as_p", "as_table", "as_ul",
-    "as_div", "as_widget", "label_tag", "render_js", "render_css",
+    "as_div", "as_widget", "label_tag", "render_js", "render_css", "render_annotated",
 })
-"""Methods whose result is HTML built by templates or widgets (escaped as it is built)."""
+"""Methods whose result is HTML built by templates or widgets (escaped as it is built);
+``render_annotated()`` is a template node's ``render()``."""
+BOUND_FIELD_LISTS = frozenset({"visible_fields", "hidden_fields"})
+"""Form methods that return bound fields."""
+BOUND_FIELD_HTML = frozenset({"errors"})
+"""Attributes of a bound field that render as escaped HTML (``str(bf.errors)``); its other
+attributes (``bf.data``, ``bf.value()``) are the raw data."""
 MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
                       "appendleft", "extendleft"})
 """Methods that put their arguments into the receiver (``parts.append(x)``)."""

@@ -63,6 +63,8 @@ class FunctionInfo:
     class_qual: str | None = None
     class_bases: tuple[str, ...] = ()
     is_method: bool = False
+    class_methods: tuple[str, ...] = ()
+    """The names of the methods defined in the body of the function's class."""
 
     @property
     def name(self) -> str:
@@ -81,6 +83,11 @@ def decorator_names(node: FunctionNode, scope: ModuleScope) -> tuple[str, ...]:
         if name:
             names.append(name)
     return tuple(names)
+
+
+def method_names(node: ast.ClassDef) -> tuple[str, ...]:
+    return tuple(s.name for s in node.body
+                 if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
 
 
 def is_method(node: FunctionNode, scope: ModuleScope, in_class: bool) -> bool:

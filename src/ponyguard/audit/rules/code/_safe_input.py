@@ -13,6 +13,10 @@ recognises the idiom: the call sits where an ``isinstance(x, SafeData)`` check h
 and every variable the marked expression reads is one of the checked ones or is computed from
 one (any of its assignments in the function reads a checked variable, a few hops deep).
 
+:func:`escaped_when_autoescaping` recognises a filter that escapes on the autoescape branch
+and marks the merged result safe: on every path where its ``autoescape`` parameter is true,
+the value is escaped (see :mod:`ponyguard.audit.taint.assume`).
+
 :func:`in_autoescape_off_branch` recognises the other half of a filter or tag that escapes on
 the autoescape branch: ``Markup(result)`` / ``mark_safe(result)`` where the template's own
 autoescaping is off (``if context.autoescape: ... else:``, Jinja2's ``eval_ctx.autoescape``),
@@ -25,6 +29,7 @@ import ast
 
 from ...context import FileContext
 from ...taint.scope import FunctionNode
+from ...taint.sinks import HTML
 
 SAFE_TYPES = frozenset({
     "django.utils.safestring.SafeData", "django.utils.safestring.SafeString",
@@ -34,12 +39,21 @@ MAX_HOPS = 3
 AUTOESCAPE_OFF = "<autoescape off>"
 """Stands in :func:`_checked`'s result for "the template's autoescaping is off here"."""
 TEMPLATE_CONTEXTS = frozenset({"context", "eval_ctx"})
+AUTOESCAPE = "autoescape"
 
 
 def in_autoescape_off_branch(call: ast.Call, ctx: FileContext) -> bool:
     """Whether ``call`` runs only when the rendering template's autoescaping is off."""
     function = ctx.enclosing_function(call)
     return function is not None and AUTOESCAPE_OFF in _checked(function.body, call, ctx)
+
+
+def escaped_when_autoescaping(call: ast.Call, value: ast.expr, ctx: FileContext) -> bool:
+    """Whether ``value`` is escaped HTML whenever the enclosing function's ``autoescape``
+    parameter (Django's ``needs_autoescape`` filter convention) is true."""
+    function = ctx.enclosing_function(call)
+    return function is not None and _is_param(function, AUTOESCAPE) \
+        and ctx.flow_assuming(value, HTML, (AUTOESCAPE,)).safe
 
 
 def remarks_safe_input(call: ast.Call, value: ast.expr, ctx: FileContext) -> bool:

@@ -14,11 +14,19 @@ Literals, `format_html()` with a literal format string, `escape()`d values,
 `render_to_string()` output and strings escaped with `str.translate()` and a module-level
 table that replaces `<`, `>` and `&` (as Django's `escapejs` does) are safe; so is
 `obj.as_html()` on an object of unknown class when every project method of that name returns
-escaped HTML.
+escaped HTML. So are a form's bound fields as text (`str(form[name])`, `str(bf.errors)`, the
+fields of `form.visible_fields()`; not `bf.value()` or `bf.data`), the output of template nodes
+(`node.render_annotated(context)`), `super().method()` as the base class defines it, and
+`getattr(self, "render_" + kind)()` when every method of the class whose name starts with that
+literal prefix returns escaped HTML.
 A value re-marked safe only when the input it is computed from was already safe
 (`if isinstance(value, SafeData): result = mark_safe(result)`, as Django's own filters do) is
 not reported unless it provably holds request data; nor is `mark_safe()` in the branch where
-the rendering template's autoescaping is off (`if context.autoescape: ... else:`).
+the rendering template's autoescaping is off (`if context.autoescape: ... else:`), nor a
+value escaped on every path where the function's `autoescape` parameter (a filter registered
+with `needs_autoescape=True`) is true: `if autoescape: value = escape(value)` then
+`mark_safe(value)`; with autoescape on, input checked with `isinstance(value, SafeData)` counts
+as escaped.
 
 ## Insecure example
 ```python
@@ -52,7 +60,7 @@ from ....core.rule import Rule
 from ....core.severity import Confidence, Severity
 from ...context import FileContext
 from ...taint.sinks import HTML
-from ._safe_input import in_autoescape_off_branch, remarks_safe_input
+from ._safe_input import escaped_when_autoescaping, in_autoescape_off_branch, remarks_safe_input
 from ._support import argument, report
 
 rule = Rule("PG301", "mark-safe-non-literal", "Non-literal value marked safe as HTML",
@@ -83,6 +91,7 @@ def check(node: ast.Call, ctx: FileContext) -> Iterator[Finding]:
         return
     flow = ctx.flow(value, HTML)
     if flow.safe or not flow.tainted and callee in MARK_SAFE and (
-            remarks_safe_input(node, value, ctx) or in_autoescape_off_branch(node, ctx)):
+            remarks_safe_input(node, value, ctx) or in_autoescape_off_branch(node, ctx)
+            or escaped_when_autoescaping(node, value, ctx)):
         return
     yield report(rule, ctx, node, value, flow, what, fix=FIX)
