@@ -449,3 +449,18 @@ def test_a_property_of_constants_is_not_an_unknown_origin(tmp_path) -> None:
     [finding] = assert_finds(tmp_path, "PG301", {"app/links.py": code})
     assert finding.location.line == 14
     assert "`self.title`" in finding.message
+
+
+def test_a_parameter_crowded_out_by_many_constants_still_fires(tmp_path) -> None:
+    # More origins than the engine keeps: the six class constants come first in its order,
+    # and the parameter that is dropped must still make the value unknown, not safe.
+    code = (
+        "from django.utils.safestring import mark_safe\n"
+        "class Trimmer:\n"
+        "    a, b, c, d, e, f = '(', ')', '[', ']', '{', '}'\n"
+        "    def trim(self, word):\n"
+        "        return word[:1] + self.a + self.b + self.c + self.d + self.e + self.f\n"
+        "    def show(self, word):\n"
+        "        return mark_safe(self.trim(word))\n"
+    )
+    assert_finds(tmp_path, "PG301", {"app/trim.py": code}, line=7)

@@ -156,10 +156,21 @@ def origin_order(origin: Origin) -> tuple[object, ...]:
 
 def _cap(origins: frozenset[Origin]) -> frozenset[Origin]:
     """At most :data:`MAX_ORIGINS`, the values stored in a mapping last: a dict of many
-    values must not crowd out the origin of its keys."""
+    values must not crowd out the origin of its keys.
+
+    What is dropped is replaced by one UNKNOWN origin, made safe only for the sinks every
+    dropped origin was safe for: were the dropped ones simply forgotten, a value whose kept
+    origins all turn out constant would pass as safe (a parameter crowded out by six class
+    attributes is still a parameter)."""
     if len(origins) <= MAX_ORIGINS:
         return origins
-    return frozenset(sorted(origins, key=_cap_order)[:MAX_ORIGINS])
+    ordered = sorted(origins, key=_cap_order)
+    kept, dropped = ordered[:MAX_ORIGINS - 1], ordered[MAX_ORIGINS - 1:]
+    first = dropped[0]
+    safe_for = frozenset.intersection(*(o.sanitized for o in dropped))
+    rest = Origin(UNKNOWN, f"one of {len(dropped)} more origins (not followed)", first.rel,
+                  first.line, sanitized=safe_for)
+    return frozenset((*kept, rest))
 
 
 def _cap_order(origin: Origin) -> tuple[object, ...]:
