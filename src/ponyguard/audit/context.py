@@ -251,14 +251,14 @@ class FileContext:
     def _context(self, node: ast.AST | None) -> tuple[Scopes, ast.stmt | None]:
         current, scopes, statement = self._current
         if node is None or node is current or (
-                not isinstance(node, (ast.stmt, ast.Lambda)) and _contains(current, node)
+                not isinstance(node, (ast.stmt, ast.Lambda)) and encloses(current, node)
                 and not isinstance(current, ast.stmt)):
             return scopes, statement
         key = id(node)
         found = self._located.get(key)
         if found is not None and found[0] is node:
             return found[1], found[2]
-        if statement is not None and _contains(statement, node):
+        if statement is not None and encloses(statement, node):
             inner_scopes, inner_statement = _locate(statement, node, scopes)
             located: tuple[Scopes, ast.stmt | None] = (inner_scopes,
                                                        inner_statement or statement)
@@ -363,7 +363,8 @@ def _local_bindings(function: FunctionNode,
     return found
 
 
-def _contains(outer: ast.AST, inner: ast.AST) -> bool:
+def encloses(outer: ast.AST, inner: ast.AST) -> bool:
+    """Whether ``inner`` lies within ``outer`` in the same file (by position, no walk)."""
     try:
         start = (outer.lineno, outer.col_offset)  # type: ignore[attr-defined]
         end = (outer.end_lineno, outer.end_col_offset)  # type: ignore[attr-defined]
@@ -387,14 +388,14 @@ def _locate(root: ast.AST, target: ast.AST, scopes: Scopes) -> tuple[Scopes, ast
                                                 ast.ClassDef)) and node is not target \
                 and _in_body(node, target):
             scopes = (*scopes, node)
-        child = next((c for c in _child_statements(node) if _contains(c, target)), None)
+        child = next((c for c in _child_statements(node) if encloses(c, target)), None)
         if child is None:
             return scopes, statement
         statement, node = child, child
 
 
 def _in_body(owner: ast.AST, target: ast.AST) -> bool:
-    return any(_contains(s, target) for s in owner.body)  # type: ignore[attr-defined]
+    return any(encloses(s, target) for s in owner.body)  # type: ignore[attr-defined]
 
 
 def _child_statements(node: ast.AST) -> list[ast.stmt]:
@@ -411,4 +412,4 @@ def _child_statements(node: ast.AST) -> list[ast.stmt]:
     return found
 
 
-__all__ = ["FileContext", "is_migration", "is_test_file"]
+__all__ = ["FileContext", "encloses", "is_migration", "is_test_file"]

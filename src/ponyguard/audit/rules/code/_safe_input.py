@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import ast
 
-from ...context import FileContext
+from ...context import FileContext, encloses
 from ...taint.scope import FunctionNode
 from ...taint.sinks import HTML
 
@@ -75,23 +75,23 @@ def _checked(body: list[ast.stmt], call: ast.Call, ctx: FileContext) -> set[str]
     ``if not isinstance(x, SafeData): return x``)."""
     after_exits: set[str] = set()
     for statement in body:
-        if not _contains(statement, call):
+        if not encloses(statement, call):
             if isinstance(statement, ast.If) and not statement.orelse and statement.body \
                     and isinstance(statement.body[-1], (ast.Return, ast.Raise)):
                 after_exits |= _proven(statement.test, False, ctx, 0)
             continue
         found = after_exits
         if isinstance(statement, ast.If):
-            if any(_contains(s, call) for s in statement.body):
+            if any(encloses(s, call) for s in statement.body):
                 found |= _proven(statement.test, True, ctx, 0)
                 return found | _checked(statement.body, call, ctx)
-            if any(_contains(s, call) for s in statement.orelse):
+            if any(encloses(s, call) for s in statement.orelse):
                 found |= _proven(statement.test, False, ctx, 0)
                 return found | _checked(statement.orelse, call, ctx)
         for node in ast.walk(statement):
-            if isinstance(node, ast.IfExp) and _contains(node.body, call):
+            if isinstance(node, ast.IfExp) and encloses(node.body, call):
                 found |= _proven(node.test, True, ctx, 0)
-            elif isinstance(node, ast.IfExp) and _contains(node.orelse, call):
+            elif isinstance(node, ast.IfExp) and encloses(node.orelse, call):
                 found |= _proven(node.test, False, ctx, 0)
         for block in ("body", "orelse", "finalbody"):
             inner = getattr(statement, block, None)
@@ -179,7 +179,3 @@ def _is_param(function: FunctionNode, name: str) -> bool:
     args = function.args
     return any(a.arg == name for a in (*args.posonlyargs, *args.args, *args.kwonlyargs,
                                        *(x for x in (args.vararg, args.kwarg) if x)))
-
-
-def _contains(outer: ast.AST, inner: ast.AST) -> bool:
-    return any(node is inner for node in ast.walk(outer))
