@@ -364,8 +364,7 @@ class Evaluator:
             return None
         self.eval(func.args[1], env)
         args, kwargs = self._arguments(node, env)
-        kept_args = tuple(data(a) if a.origins else None for a in args)
-        kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
+        kept_args, kept_kwargs = _kept(args, kwargs)
         return join(*(of(Origin(CALL, f"{cls}.{name}", self.rel, node.lineno, args=kept_args,
                                 kwargs=kept_kwargs, bound=True)) for name in names))
 
@@ -538,14 +537,20 @@ class Evaluator:
                 kwargs: list[tuple[str, Value]], bound: bool
                 ) -> tuple[tuple[Value | None, ...], tuple[tuple[str, Value], ...]]:
         """Record a call into the project (when recording) with what its arguments hold."""
-        kept_args = tuple(data(a) if a.origins else None for a in args)
-        kept_kwargs = tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**")
+        kept_args, kept_kwargs = _kept(args, kwargs)
         if self.calls is not None:
             star = any(isinstance(a, ast.Starred) for a in node.args) or any(
                 k.arg is None for k in node.keywords)
             self.calls[id(node)] = CallSite(callee, self.rel, node.lineno, self.info.qualname,
                                             kept_args, kept_kwargs, bound, star)
         return kept_args, kept_kwargs
+
+
+def _kept(args: list[Value], kwargs: list[tuple[str, Value]]
+          ) -> tuple[tuple[Value | None, ...], tuple[tuple[str, Value], ...]]:
+    """What a call origin keeps of its arguments: their data, None for an argument with none."""
+    return (tuple(data(a) if a.origins else None for a in args),
+            tuple((k, data(v)) for k, v in kwargs if v.origins and k != "**"))
 
 
 def _literal_prefix(node: ast.expr) -> str:
